@@ -1,0 +1,91 @@
+package io.kopilka.demo;
+
+import io.kopilka.member.Members;
+import io.kopilka.tenant.ApiKeys;
+import io.kopilka.tenant.Role;
+import io.kopilka.tenant.Stores;
+import io.kopilka.tenant.Tenant;
+import io.kopilka.tenant.Tenants;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code --demo}: a barbershop in Almaty to look at. Seeded once; on every start with {@code --demo}
+ * a fresh admin key is issued and printed, because keys are stored only as hashes and the one
+ * printed last time cannot be shown again.
+ */
+@Component
+class DemoProgram {
+    static final String NAME = "Barber Bro (demo)";
+    private static final Logger log = LoggerFactory.getLogger(DemoProgram.class);
+
+    private final ApplicationArguments args;
+    private final Tenants tenants;
+    private final Stores stores;
+    private final ApiKeys keys;
+    private final Members members;
+    private final Clock clock;
+    private final String port;
+
+    DemoProgram(ApplicationArguments args, Tenants tenants, Stores stores, ApiKeys keys, Members members, Clock clock,
+                @Value("${local.server.port:${server.port:8080}}") String port) {
+        this.args = args;
+        this.tenants = tenants;
+        this.stores = stores;
+        this.keys = keys;
+        this.members = members;
+        this.clock = clock;
+        this.port = port;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seedIfAsked() {
+        if (!args.containsOption("demo")) {
+            return;
+        }
+        Tenant tenant = tenants.byName(NAME).orElseGet(this::seed);
+        String key = keys.issue(tenant.id(), "demo console " + LocalDate.now(clock), Role.ADMIN, null).secret();
+        String base = "http://localhost:" + port;
+        log.warn("""
+
+                ============================================================
+                Kopilka demo: {} ({}, {})
+                  Admin API key:  {}
+                  Swagger UI:     {}/swagger-ui.html  (Authorize → paste the key)
+                  OpenAPI:        {}/v3/api-docs
+                  Health:         {}/actuator/health
+                  Try:  curl -H 'Authorization: Bearer {}' {}/api/v1/members
+                ============================================================""",
+                tenant.name(), tenant.currency().getCurrencyCode(), tenant.timezone(), key, base, base, base, key, base);
+    }
+
+    private Tenant seed() {
+        Tenant tenant = tenants.create(new Tenants.NewTenant(NAME, "KZT", "Asia/Almaty", "ru", null)).tenant();
+        stores.create(tenant.id(), "dostyk", "Барбершоп на Достык");
+        stores.create(tenant.id(), "abaya", "Барбершоп на Абая");
+        record Person(String phone, String name, String birth, String locale, Map<String, Object> attributes) {
+        }
+        List<Person> people = List.of(
+                new Person("8 701 123 45 67", "Айгерим Сапарова", "1990-04-02", "kk",
+                        Map.of("kids", 2, "favouriteService", "beard")),
+                new Person("+7 (702) 555-12-34", "Данияр Ахметов", "1985-11-30", "ru",
+                        Map.of("favouriteService", "haircut", "barber", "Arman")),
+                new Person("87475550011", "Максим Орлов", "1998-07-15", "ru", Map.of("prefersMorning", true)),
+                new Person("+77015550022", "Sam Walker", "1979-02-11", "en", Map.of()));
+        for (Person p : people) {
+            members.join(tenant.id(), new Members.NewMember(p.phone(), null, p.name(), p.birth(), p.locale(), null,
+                    Map.of("sms", true, "email", false), p.attributes()));
+        }
+        log.info("Seeded the demo tenant {}", tenant.id());
+        return tenant;
+    }
+}

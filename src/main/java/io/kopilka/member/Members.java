@@ -1,0 +1,43 @@
+package io.kopilka.member;
+
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.TenantId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The members of a tenant. Every method is scoped to one tenant: another tenant's member is not found. */
+public interface Members {
+
+    Member join(TenantId tenant, NewMember member);
+
+    Optional<Member> byId(TenantId tenant, MemberId id);
+
+    /** Finds by phone in any format the tenant's customers type; throws 422 for text that is no phone. */
+    Optional<Member> byPhone(TenantId tenant, String phone);
+
+    /** Finds by the current card number; a reissued (old) number finds nobody. */
+    Optional<Member> byCard(TenantId tenant, String card);
+
+    /** Resolves a till's reference or throws 404; erased members are not found by phone or card. */
+    Member resolve(TenantId tenant, MemberRef ref);
+
+    List<Member> page(TenantId tenant, MemberId after, int limit);
+
+    Member update(TenantId tenant, MemberId id, MemberChanges changes);
+
+    Member reissueCard(TenantId tenant, MemberId id);
+
+    void erase(TenantId tenant, MemberId id);
+
+    record NewMember(String phone, String email, String name, String birthDate, String locale,
+                     String referralCode, Map<String, Object> consents, Map<String, Object> attributes) {
+    }
+
+    /**
+     * A partial update. Only fields the caller sent are present in {@code fields}; a present null
+     * clears the field. {@code attributes} are merged key by key (RFC 7396): a null value removes the key.
+     */
+    record MemberChanges(Map<String, Object> fields) {
+    }
+}

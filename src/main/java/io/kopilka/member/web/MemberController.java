@@ -1,0 +1,119 @@
+package io.kopilka.member.web;
+
+import io.kopilka.member.Member;
+import io.kopilka.member.Members;
+import io.kopilka.shared.Ids;
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.tenant.Caller;
+import io.kopilka.tenant.Tenants;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Members")
+class MemberController {
+    private static final int MAX_PAGE = 200;
+
+    private final Members members;
+    private final Tenants tenants;
+    private final Idempotency idempotency;
+
+    MemberController(Members members, Tenants tenants, Idempotency idempotency) {
+        this.members = members;
+        this.tenants = tenants;
+        this.idempotency = idempotency;
+    }
+
+    record MemberList(List<MemberView> items, String nextCursor) {
+    }
+
+    @PostMapping("/api/v1/members")
+    @Operation(summary = "Register a member; the phone is normalised to E.164 and unique in the tenant")
+    ResponseEntity<MemberView> join(@AuthenticationPrincipal Caller caller, @RequestBody Members.NewMember request,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        ZoneId zone = zone(caller);
+        var outcome = idempotency.run(caller.tenant(), "members", key, request, MemberView.class,
+                () -> MemberView.of(members.join(caller.tenant(), request), zone));
+        return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
+    }
+
+    @GetMapping("/api/v1/members/{id}")
+    MemberView get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return MemberView.of(find(caller, id), zone(caller));
+    }
+
+    /** With {@code phone} or {@code card}: that one member or 404. Without: a page of all members. */
+    @GetMapping("/api/v1/members")
+    @Operation(summary = "Find a member by phone or card (one member or 404), or list members page by page")
+    Object search(@AuthenticationPrincipal Caller caller,
+                  @RequestParam(required = false) String phone, @RequestParam(required = false) String card,
+                  @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
+        if (phone != null && card != null) {
+            throw ApiProblem.invalid("phone", "search by phone or by card, not both");
+        }
+        if (phone != null || card != null) {
+            Member found = (phone != null ? members.byPhone(caller.tenant(), phone) : members.byCard(caller.tenant(), card))
+                    .orElseThrow(() -> ApiProblem.notFound("Member"));
+            return MemberView.of(found, zone(caller));
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        MemberId after = cursor == null ? null
+                : new MemberId(Ids.parse(cursor).orElseThrow(() -> ApiProblem.invalid("cursor", "is not a cursor")));
+        List<Member> page = members.page(caller.tenant(), after, limit + 1);
+        ZoneId zone = zone(caller);
+        List<MemberView> items = page.stream().limit(limit).map(m -> MemberView.of(m, zone)).toList();
+        String next = page.size() > limit ? items.getLast().id() : null;
+        return new MemberList(items, next);
+    }
+
+    @PatchMapping("/api/v1/members/{id}")
+    MemberView update(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                      @RequestBody Map<String, Object> changes) {
+        Member member = find(caller, id);
+        return MemberView.of(members.update(caller.tenant(), member.id(), new Members.MemberChanges(changes)),
+                zone(caller));
+    }
+
+    @PostMapping("/api/v1/members/{id}/card/reissue")
+    @Operation(summary = "Issue a new card number; the old one stops working and is never reused")
+    MemberView reissue(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        Member member = find(caller, id);
+        return MemberView.of(members.reissueCard(caller.tenant(), member.id()), zone(caller));
+    }
+
+    @DeleteMapping("/api/v1/members/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Erase the member's personal data; the id and an anonymous ledger history stay")
+    void erase(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        members.erase(caller.tenant(), find(caller, id).id());
+    }
+
+    private Member find(Caller caller, String id) {
+        return Ids.parse(id).flatMap(uuid -> members.byId(caller.tenant(), new MemberId(uuid)))
+                .orElseThrow(() -> ApiProblem.notFound("Member"));
+    }
+
+    private ZoneId zone(Caller caller) {
+        return tenants.get(caller.tenant()).timezone();
+    }
+}

@@ -1,0 +1,103 @@
+package io.kopilka.shared.idempotency;
+
+import io.kopilka.shared.TenantId;
+import io.kopilka.shared.error.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a write at most once per (tenant, scope, key) and remembers its answer.
+ *
+ * <p>The key row is inserted first, in the same transaction as the effect. A concurrent duplicate's
+ * insert waits on that row's lock until the first transaction ends, then finds it and replays the
+ * stored answer: concurrent duplicates resolve to exactly one effect. A write that fails rolls back
+ * its key row too, so a corrected retry is free to go through.
+ */
+@Component
+public class Idempotency {
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Idempotency(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The answer and whether it is a replay of an earlier request (status 200 instead of 201). */
+    public record Outcome<T>(T body, boolean replayed) {
+    }
+
+    /**
+     * Runs {@code action} in a transaction. With a null or blank key it simply runs once; with a key
+     * the request is fingerprinted and the first answer is replayed for the same request.
+     */
+    public <T> Outcome<T> run(TenantId tenant, String scope, String key, Object request, Class<T> type,
+                              Supplier<T> action) {
+        if (key == null || key.isBlank()) {
+            return new Outcome<>(tx.execute(status -> action.get()), false);
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw ApiProblem.invalid("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+        String fingerprint = fingerprint(request);
+        return tx.execute(status -> {
+            int inserted = jdbc.sql("""
+                    INSERT INTO idempotency_key (tenant_id, scope, key, request_hash, created_at)
+                    VALUES (:tenant, :scope, :key, :hash, :now)
+                    ON CONFLICT (tenant_id, scope, key) DO NOTHING""")
+                    .param("tenant", tenant.value()).param("scope", scope).param("key", key)
+                    .param("hash", fingerprint).param("now", java.sql.Timestamp.from(clock.instant()))
+                    .update();
+            if (inserted == 0) {
+                return replay(tenant, scope, key, fingerprint, type);
+            }
+            T body = action.get();
+            jdbc.sql("""
+                    UPDATE idempotency_key SET response = CAST(:response AS jsonb)
+                    WHERE tenant_id = :tenant AND scope = :scope AND key = :key""")
+                    .param("response", json.writeValueAsString(body))
+                    .param("tenant", tenant.value()).param("scope", scope).param("key", key)
+                    .update();
+            return new Outcome<>(body, false);
+        });
+    }
+
+    private <T> Outcome<T> replay(TenantId tenant, String scope, String key, String fingerprint, Class<T> type) {
+        record Stored(String requestHash, String response) {
+        }
+        Stored stored = jdbc.sql("""
+                SELECT request_hash, response::text AS response FROM idempotency_key
+                WHERE tenant_id = :tenant AND scope = :scope AND key = :key""")
+                .param("tenant", tenant.value()).param("scope", scope).param("key", key)
+                .query(Stored.class).single();
+        if (!stored.requestHash().equals(fingerprint)) {
+            throw ApiProblem.conflict("idempotency_conflict",
+                    "This idempotency key was already used with a different request");
+        }
+        return new Outcome<>(json.readValue(stored.response(), type), true);
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

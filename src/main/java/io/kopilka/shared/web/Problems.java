@@ -1,0 +1,35 @@
+package io.kopilka.shared.web;
+
+import io.kopilka.shared.error.ApiProblem;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the RFC 9457 bodies; one place decides what a problem looks like. */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static ProblemDetail of(int status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+        problem.setType(URI.create("https://kopilka.io/problems/" + code.replace('_', '-')));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    public static ProblemDetail of(ApiProblem problem) {
+        ProblemDetail body = of(problem.status(), problem.code(), problem.getMessage());
+        if (!problem.errors().isEmpty()) {
+            body.setProperty("errors", problem.errors());
+        }
+        problem.properties().forEach(body::setProperty);
+        return body;
+    }
+
+    public static ProblemDetail validation(List<ApiProblem.FieldError> errors) {
+        ProblemDetail body = of(422, "validation_failed", "The request has invalid fields");
+        body.setProperty("errors", errors);
+        return body;
+    }
+}

@@ -1,0 +1,25 @@
+package io.kopilka.tenant;
+
+import io.kopilka.shared.TenantId;
+import java.util.Optional;
+
+/** Businesses on this installation. */
+public interface Tenants {
+
+    /** Creates a tenant with its first admin key; the key's text is returned once and never again. */
+    Created create(NewTenant tenant);
+
+    Optional<Tenant> byId(TenantId id);
+
+    /** The oldest tenant with exactly this name (the demo finds its tenant this way). */
+    Optional<Tenant> byName(String name);
+
+    /** Like {@link #byId} for a tenant the caller is known to belong to. */
+    Tenant get(TenantId id);
+
+    record NewTenant(String name, String currency, String timezone, String locale, String country) {
+    }
+
+    record Created(Tenant tenant, String adminApiKey) {
+    }
+}

@@ -1,0 +1,48 @@
+package io.kopilka.tenant.internal;
+
+import io.kopilka.shared.web.ProblemResponses;
+import io.kopilka.shared.web.Problems;
+import io.kopilka.tenant.ApiKeys;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. The whole access matrix of the API is here, in one place, so that it can be read
+ * and reviewed at a glance: the platform key creates tenants; admin keys configure the program; pos
+ * keys serve the till (members, purchases, returns). Everything outside {@code /api} is public
+ * (documentation, health, and the screens, which carry their own sign-in).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+    private static final String[] ADMIN_ONLY = {
+            "/api/v1/api-keys/**", "/api/v1/program/**", "/api/v1/rules/**", "/api/v1/tiers/**",
+            "/api/v1/rewards/**", "/api/v1/challenges/**", "/api/v1/webhooks/**", "/api/v1/analytics/**"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, PlatformKey platform, ProblemResponses problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, platform), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problems.write(response,
+                                Problems.of(401, "unauthorized", "A valid API key is required: Authorization: Bearer <key>")))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(response,
+                                Problems.of(403, "forbidden", "This key's role may not do this"))))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenants").hasRole("PLATFORM")
+                        .requestMatchers(ADMIN_ONLY).hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/stores").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/members/*/tier").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/members/*/adjustments").hasRole("ADMIN")
+                        .anyRequest().hasAnyRole("ADMIN", "POS"));
+        return http.build();
+    }
+}

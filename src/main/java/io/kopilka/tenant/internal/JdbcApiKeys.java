@@ -1,0 +1,119 @@
+package io.kopilka.tenant.internal;
+
+import io.kopilka.shared.Ids;
+import io.kopilka.shared.TenantId;
+import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.tenant.ApiKey;
+import io.kopilka.tenant.ApiKeySecret;
+import io.kopilka.tenant.ApiKeys;
+import io.kopilka.tenant.Caller;
+import io.kopilka.tenant.Role;
+import io.kopilka.tenant.Stores;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keys are looked up on every request, so a successful look-up is cached for a short while. A
+ * revocation evicts the entry on this instance at once; other instances notice within {@link #TTL}.
+ */
+@Service
+class JdbcApiKeys implements ApiKeys {
+    static final Duration TTL = Duration.ofSeconds(30);
+
+    private final JdbcClient jdbc;
+    private final Stores stores;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    JdbcApiKeys(JdbcClient jdbc, Stores stores, Clock clock) {
+        this.jdbc = jdbc;
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    private record Cached(Caller caller, Instant until) {
+    }
+
+    @Override
+    @Transactional
+    public Issued issue(TenantId tenant, String name, Role role, String storeCode) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ApiProblem.invalid("name", "must be 1 to 200 characters");
+        }
+        if (storeCode != null && stores.byCode(tenant, storeCode).isEmpty()) {
+            throw ApiProblem.invalid("storeCode", "no store with this code");
+        }
+        String secret = ApiKeySecret.newTenantKey(tenant);
+        ApiKey key = new ApiKey(Ids.next(), name.strip(), role, storeCode, ApiKeySecret.displayPrefix(secret),
+                clock.instant(), null);
+        jdbc.sql("""
+                INSERT INTO api_key (tenant_id, id, name, role, store_code, key_hash, prefix, created_at)
+                VALUES (:tenant, :id, :name, :role, :store, :hash, :prefix, :createdAt)""")
+                .param("tenant", tenant.value()).param("id", key.id()).param("name", key.name())
+                .param("role", role.code()).param("store", storeCode).param("hash", ApiKeySecret.hash(secret))
+                .param("prefix", key.prefix()).param("createdAt", Timestamp.from(key.createdAt()))
+                .update();
+        return new Issued(key, secret);
+    }
+
+    @Override
+    public List<ApiKey> all(TenantId tenant) {
+        return jdbc.sql("SELECT * FROM api_key WHERE tenant_id = :tenant ORDER BY created_at, id")
+                .param("tenant", tenant.value()).query(JdbcApiKeys::map).list();
+    }
+
+    @Override
+    @Transactional
+    public void revoke(TenantId tenant, UUID id) {
+        int updated = jdbc.sql("""
+                UPDATE api_key SET revoked_at = COALESCE(revoked_at, :now) WHERE tenant_id = :tenant AND id = :id""")
+                .param("now", Timestamp.from(clock.instant())).param("tenant", tenant.value()).param("id", id)
+                .update();
+        if (updated == 0) {
+            throw ApiProblem.notFound("API key");
+        }
+        cache.values().removeIf(c -> c.caller().keyId().equals(id));
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String key) {
+        Optional<TenantId> tenant = ApiKeySecret.tenantOf(key);
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        String hash = ApiKeySecret.hash(key);
+        Instant now = clock.instant();
+        Cached cached = cache.get(hash);
+        if (cached != null && cached.until().isAfter(now)) {
+            return Optional.of(cached.caller());
+        }
+        Optional<Caller> caller = jdbc.sql("""
+                SELECT id, role, store_code FROM api_key
+                WHERE tenant_id = :tenant AND key_hash = :hash AND revoked_at IS NULL""")
+                .param("tenant", tenant.get().value()).param("hash", hash)
+                .query((rs, i) -> new Caller(tenant.get(), Role.fromCode(rs.getString("role")).orElseThrow(),
+                        rs.getObject("id", UUID.class), rs.getString("store_code")))
+                .optional();
+        caller.ifPresentOrElse(c -> cache.put(hash, new Cached(c, now.plus(TTL))), () -> cache.remove(hash));
+        return caller;
+    }
+
+    private static ApiKey map(ResultSet rs, int row) throws SQLException {
+        Timestamp revoked = rs.getTimestamp("revoked_at");
+        return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"),
+                Role.fromCode(rs.getString("role")).orElseThrow(), rs.getString("store_code"), rs.getString("prefix"),
+                rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
+    }
+}

@@ -1,0 +1,64 @@
+package io.kopilka.tenant.internal;
+
+import io.kopilka.shared.TenantId;
+import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.tenant.Store;
+import io.kopilka.tenant.Stores;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcStores implements Stores {
+    private static final String CODE = "^[A-Za-z0-9_.-]{1,64}$";
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcStores(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Store create(TenantId tenant, String code, String name) {
+        if (code == null || !code.matches(CODE)) {
+            throw ApiProblem.invalid("code", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        String cleanName = name == null || name.isBlank() ? code : name.strip();
+        if (cleanName.length() > 200) {
+            throw ApiProblem.invalid("name", "must be at most 200 characters");
+        }
+        Instant now = clock.instant();
+        int inserted = jdbc.sql("""
+                INSERT INTO store (tenant_id, code, name, created_at) VALUES (:tenant, :code, :name, :now)
+                ON CONFLICT (tenant_id, code) DO NOTHING""")
+                .param("tenant", tenant.value()).param("code", code).param("name", cleanName)
+                .param("now", Timestamp.from(now)).update();
+        if (inserted == 0) {
+            throw ApiProblem.conflict("store_exists", "A store with code '" + code + "' already exists");
+        }
+        return new Store(code, cleanName, now);
+    }
+
+    @Override
+    public List<Store> all(TenantId tenant) {
+        return jdbc.sql("SELECT code, name, created_at FROM store WHERE tenant_id = :tenant ORDER BY code")
+                .param("tenant", tenant.value())
+                .query((rs, i) -> new Store(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    @Override
+    public Optional<Store> byCode(TenantId tenant, String code) {
+        return jdbc.sql("SELECT code, name, created_at FROM store WHERE tenant_id = :tenant AND code = :code")
+                .param("tenant", tenant.value()).param("code", code)
+                .query((rs, i) -> new Store(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+}

@@ -1,0 +1,77 @@
+package io.kopilka.tenant.web;
+
+import io.kopilka.shared.Ids;
+import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.tenant.ApiKey;
+import io.kopilka.tenant.ApiKeys;
+import io.kopilka.tenant.Caller;
+import io.kopilka.tenant.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Keys for tills and admins. Creating a key is deliberately not replayable by Idempotency-Key: the
+ * answer holds the secret, and the secret is never stored anywhere, only its hash.
+ */
+@RestController
+@Tag(name = "API keys")
+class ApiKeyController {
+    private final ApiKeys keys;
+
+    ApiKeyController(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    record CreateKey(@NotBlank @Size(max = 200) String name, @NotBlank String role, String storeCode) {
+    }
+
+    record KeyCreated(String id, String key, String name, String role, String storeCode) {
+    }
+
+    record KeyView(String id, String name, String role, String storeCode, String prefix, Instant createdAt,
+                   Instant revokedAt) {
+        static KeyView of(ApiKey k) {
+            return new KeyView(k.id().toString(), k.name(), k.role().code(), k.storeCode(), k.prefix(),
+                    k.createdAt(), k.revokedAt());
+        }
+    }
+
+    record KeyList(List<KeyView> items, String nextCursor) {
+    }
+
+    @PostMapping("/api/v1/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a key (admin or pos); the key text is shown once")
+    KeyCreated create(@AuthenticationPrincipal Caller caller, @RequestBody @Valid CreateKey request) {
+        Role role = Role.fromCode(request.role())
+                .orElseThrow(() -> ApiProblem.invalid("role", "must be admin or pos"));
+        ApiKeys.Issued issued = keys.issue(caller.tenant(), request.name(), role, request.storeCode());
+        return new KeyCreated(issued.key().id().toString(), issued.secret(), issued.key().name(), role.code(),
+                issued.key().storeCode());
+    }
+
+    @GetMapping("/api/v1/api-keys")
+    KeyList list(@AuthenticationPrincipal Caller caller) {
+        return new KeyList(keys.all(caller.tenant()).stream().map(KeyView::of).toList(), null);
+    }
+
+    @DeleteMapping("/api/v1/api-keys/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        keys.revoke(caller.tenant(), Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("API key")));
+    }
+}
