@@ -1,0 +1,46 @@
+package io.kopilka;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The domain stays plain Java: a module's root package (its API and domain types) knows nothing of
+ * Spring, JDBC or the servlet world; those live in its {@code internal} and {@code web} packages.
+ * And time is read from the injected clock only.
+ */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.kopilka");
+
+    @Test
+    void domainPackagesAreFreeOfSpringAndSql() {
+        noClasses().that().resideInAPackage("io.kopilka.(*)")
+                .and().resideOutsideOfPackages("io.kopilka.shared..", "io.kopilka.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "java.sql..", "javax.sql..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedRootTypesAreFreeOfSpringAndSql() {
+        noClasses().that().resideInAPackage("io.kopilka.shared")
+                .and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void timeComesFromTheInjectedClock() {
+        noClasses().should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,98 @@
+package io.kopilka.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small real-HTTP client for integration tests: JSON in, status and JSON out. */
+public final class Api {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public record Response(int status, JsonNode json, String body, String contentType) {
+        public String text(String field) {
+            return json.path(field).asString();
+        }
+
+        public String code() {
+            return json.path("code").asString();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public Response get(String key, String path) {
+        return send("GET", key, path, null, Map.of());
+    }
+
+    public Response post(String key, String path, Object body) {
+        return send("POST", key, path, body, Map.of());
+    }
+
+    public Response post(String key, String path, Object body, String idempotencyKey) {
+        return send("POST", key, path, body, Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    public Response put(String key, String path, Object body) {
+        return send("PUT", key, path, body, Map.of());
+    }
+
+    public Response patch(String key, String path, Object body) {
+        return send("PATCH", key, path, body, Map.of());
+    }
+
+    public Response delete(String key, String path) {
+        return send("DELETE", key, path, null, Map.of());
+    }
+
+    /** Sends a raw body: {@code body} may be a String (sent as is) or an object (sent as JSON). */
+    public Response send(String method, String key, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        if (key != null) {
+            all.put("Authorization", "Bearer " + key);
+        }
+        all.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode json = text == null || text.isBlank() ? JSON.missingNode() : parse(text);
+            return new Response(response.statusCode(), json, text,
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (RuntimeException e) {
+            return JSON.missingNode();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.kopilka.testing;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of the {@code *IT} tests: the whole application on a real port, on an embedded PostgreSQL of
+ * its own (in target/, thrown away), with a clock the test moves. All ITs share one context, so each
+ * test isolates itself by creating its own tenant.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kopilka.data-dir=target/it-data/${random.uuid}",
+        "kopilka.db.embedded-durable=false",
+        "kopilka.platform-key=" + IntegrationTest.PLATFORM_KEY,
+        "server.address=127.0.0.1"})
+@Import(IntegrationTest.TestClockConfiguration.class)
+public abstract class IntegrationTest {
+    public static final String PLATFORM_KEY = "test-platform-key-0123456789";
+    public static final Instant START = Instant.parse("2026-11-22T09:00:00Z");
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected MutableClock clock;
+    @Autowired
+    protected JdbcClient jdbc;
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        clock.set(START);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class TestClockConfiguration {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(START);
+        }
+    }
+
+    /** A tenant of its own for one test: its id and admin key. */
+    public record TestTenant(String id, String adminKey) {
+    }
+
+    protected TestTenant newTenant() {
+        return newTenant("KZT", "Asia/Almaty", "ru");
+    }
+
+    protected TestTenant newTenant(String currency, String timezone, String locale) {
+        Api.Response r = api.post(PLATFORM_KEY, "/api/v1/tenants", Map.of("name", "T-" + UUID.randomUUID(),
+                "currency", currency, "timezone", timezone, "locale", locale));
+        if (r.status() != 201) {
+            throw new IllegalStateException("tenant not created: " + r);
+        }
+        return new TestTenant(r.text("id"), r.text("adminApiKey"));
+    }
+
+    /** A phone number no other test uses: KZ mobile range, random subscriber part. */
+    protected static String randomPhone() {
+        long n = Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L);
+        return String.format("+7701%07d", n);
+    }
+
+    protected String newMember(TestTenant tenant) {
+        Api.Response r = api.post(tenant.adminKey(), "/api/v1/members", Map.of("phone", randomPhone()));
+        if (r.status() != 201) {
+            throw new IllegalStateException("member not created: " + r);
+        }
+        return r.text("id");
+    }
+}
