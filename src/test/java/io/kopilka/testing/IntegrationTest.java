@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "kopilka.data-dir=target/it-data/${random.uuid}",
         "kopilka.db.embedded-durable=false",
         "kopilka.platform-key=" + IntegrationTest.PLATFORM_KEY,
-        "server.address=127.0.0.1"})
+        "server.address=127.0.0.1",
+        "kopilka.jobs.enabled=false"})
 @Import(IntegrationTest.TestClockConfiguration.class)
 public abstract class IntegrationTest {
     public static final String PLATFORM_KEY = "test-platform-key-0123456789";

@@ -1,0 +1,46 @@
+package io.kopilka.ledger;
+
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.TenantId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The points ledger. Entries are only appended; lots carry what is left of each credit; the account
+ * row is the member's lock and materialised balance. Methods that change points expect the caller
+ * to hold the member's lock ({@link #lock}) in the same transaction; they join it.
+ */
+public interface Ledger {
+
+    /** Locks the member's account until the transaction ends and reads it as of {@code now}. */
+    Account lock(TenantId tenant, MemberId member, Instant now);
+
+    /** Locks several members in a fixed order (by id), so that opposite transfers cannot deadlock. */
+    List<Account> lockAll(TenantId tenant, List<MemberId> members, Instant now);
+
+    Balance balance(TenantId tenant, MemberId member, Instant now);
+
+    /** Gives points: pays the member's debt first, puts the rest in a new lot. */
+    void credit(TenantId tenant, MemberId member, Credit credit, Instant now);
+
+    /** Spends available points first-expiring-first; refuses with 409 if there are not enough. */
+    void spend(TenantId tenant, MemberId member, EntryType type, long points, UUID purchaseId, String reason,
+               String note, String actor, Instant now);
+
+    /**
+     * Takes back points earned by a purchase (a return): from that purchase's own lot first, then from
+     * other live lots; what cannot be found becomes debt, so the balance may go below zero.
+     */
+    void takeBack(TenantId tenant, MemberId member, long points, UUID purchaseId, UUID returnId, Instant now);
+
+    /** Moves available points between two members of a tenant; each keeps its expiry date. */
+    UUID transfer(TenantId tenant, MemberId from, MemberId to, long points, Instant now);
+
+    /** Records a visit and its spend (for tiers and analytics) and, when asked, pushes expiry forward. */
+    void recordActivity(TenantId tenant, MemberId member, BigDecimal spend, int visits, Instant now,
+                        Instant newExpiry);
+
+    List<Entry> history(TenantId tenant, MemberId member, Instant beforeCreatedAt, UUID beforeId, int limit);
+}

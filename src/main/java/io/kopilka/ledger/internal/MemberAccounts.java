@@ -1,0 +1,48 @@
+package io.kopilka.ledger.internal;
+
+import io.kopilka.ledger.Credit;
+import io.kopilka.ledger.EntryType;
+import io.kopilka.ledger.Ledger;
+import io.kopilka.member.MemberJoined;
+import io.kopilka.program.Program;
+import io.kopilka.program.Programs;
+import io.kopilka.tenant.Tenants;
+import java.sql.Timestamp;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a member's account as they join, in the same transaction, and gives the welcome bonus when
+ * the program has one: an earning like any other, with a lot, an entry and an expiry date.
+ */
+@Component
+class MemberAccounts {
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Programs programs;
+    private final Tenants tenants;
+
+    MemberAccounts(JdbcClient jdbc, Ledger ledger, Programs programs, Tenants tenants) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.programs = programs;
+        this.tenants = tenants;
+    }
+
+    @EventListener
+    void on(MemberJoined joined) {
+        jdbc.sql("""
+                INSERT INTO points_account (tenant_id, member_id, balance, last_activity_at)
+                VALUES (:tenant, :member, 0, :at)""")
+                .param("tenant", joined.tenant().value()).param("member", joined.member().value())
+                .param("at", Timestamp.from(joined.at())).update();
+        Program program = programs.of(joined.tenant());
+        if (program.welcomePoints() > 0) {
+            var zone = tenants.get(joined.tenant()).timezone();
+            ledger.credit(joined.tenant(), joined.member(), new Credit(EntryType.WELCOME, program.welcomePoints(),
+                    joined.at(), program.expiry().expiresAt(joined.at(), zone).orElse(null), null, null, null, null,
+                    "Welcome bonus", null), joined.at());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.kopilka.ledger.internal;
+
+import io.kopilka.ledger.PointsExpiry;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Expiry in set-based SQL, a batch of members per transaction.
+ *
+ * <p>Step one locks the members' account rows with {@code SKIP LOCKED}: a member who is buying right
+ * now, or whom another instance is expiring, is left for the next run, and nobody waits. Step two,
+ * a new statement and so a fresh snapshot taken after the locks were granted, zeroes their due lots,
+ * appends one {@code expire} entry per lot and lowers each balance, all in one statement. Available
+ * balances never depend on this job: a lot stops counting at its {@code expires_at} regardless.
+ */
+@Service
+class SqlPointsExpiry implements PointsExpiry {
+    static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    SqlPointsExpiry(JdbcClient jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @Override
+    public int expireDue(Instant now) {
+        int total = 0;
+        while (true) {
+            Integer expired = tx.execute(status -> expireBatch(Timestamp.from(now)));
+            if (expired == null || expired < 0) {
+                return total;
+            }
+            total += expired;
+        }
+    }
+
+    /** Returns the lots expired, or -1 when no member could be locked (nothing due, or all busy). */
+    private int expireBatch(Timestamp now) {
+        record Locked(UUID tenant, UUID member) {
+        }
+        List<Locked> locked = jdbc.sql("""
+                SELECT a.tenant_id, a.member_id FROM points_account a
+                WHERE (a.tenant_id, a.member_id) IN (
+                    SELECT DISTINCT tenant_id, member_id FROM points_lot
+                    WHERE remaining > 0 AND expires_at <= :now LIMIT :batch)
+                FOR UPDATE OF a SKIP LOCKED""")
+                .param("now", now).param("batch", BATCH)
+                .query((rs, i) -> new Locked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        if (locked.isEmpty()) {
+            return -1;
+        }
+        return jdbc.sql("""
+                WITH members AS (
+                    SELECT * FROM unnest(CAST(:tenants AS uuid[]), CAST(:members AS uuid[])) AS m(tenant_id, member_id)
+                ), due AS (
+                    SELECT l.tenant_id, l.id, l.member_id, l.remaining, l.expires_at
+                    FROM points_lot l JOIN members m USING (tenant_id, member_id)
+                    WHERE l.remaining > 0 AND l.expires_at <= :now
+                ), zeroed AS (
+                    UPDATE points_lot l SET remaining = 0 FROM due
+                    WHERE l.tenant_id = due.tenant_id AND l.id = due.id
+                    RETURNING due.tenant_id, due.id, due.member_id, due.remaining, due.expires_at
+                ), entries AS (
+                    INSERT INTO ledger_entry (tenant_id, id, member_id, type, points, lot_id, expires_at, created_at)
+                    SELECT tenant_id, gen_random_uuid(), member_id, 'expire', -remaining, id, expires_at, expires_at
+                    FROM zeroed
+                ), balances AS (
+                    UPDATE points_account a SET balance = a.balance - s.points
+                    FROM (SELECT tenant_id, member_id, SUM(remaining) AS points FROM zeroed GROUP BY 1, 2) s
+                    WHERE a.tenant_id = s.tenant_id AND a.member_id = s.member_id
+                )
+                SELECT COUNT(*) FROM zeroed""")
+                .param("tenants", locked.stream().map(Locked::tenant).toArray(UUID[]::new))
+                .param("members", locked.stream().map(Locked::member).toArray(UUID[]::new))
+                .param("now", now)
+                .query(Integer.class).single();
+    }
+}

@@ -1,0 +1,59 @@
+package io.kopilka.program;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The limits of each setting, with a message an owner understands. Pure: returns the problems found. */
+public final class ProgramValidation {
+    private static final BigDecimal MAX_POINT_VALUE = new BigDecimal("1000000");
+    private static final long MAX_POINTS = 1_000_000_000L;
+
+    private ProgramValidation() {
+    }
+
+    public record Problem(String field, String message) {
+    }
+
+    public static List<Problem> check(Program p) {
+        List<Problem> problems = new ArrayList<>();
+        if (p.pointValue() == null || p.pointValue().signum() <= 0 || p.pointValue().compareTo(MAX_POINT_VALUE) > 0
+                || p.pointValue().scale() > 4) {
+            problems.add(new Problem("pointValue", "must be above 0 and at most 1000000, with at most 4 decimals"));
+        }
+        if (p.maxRedeemShare() == null || p.maxRedeemShare().signum() < 0
+                || p.maxRedeemShare().compareTo(BigDecimal.ONE) > 0) {
+            problems.add(new Problem("maxRedeemShare", "must be between 0 and 1"));
+        }
+        if (p.minRedeemPoints() < 0 || p.minRedeemPoints() > MAX_POINTS) {
+            problems.add(new Problem("minRedeemPoints", "must be between 0 and " + MAX_POINTS));
+        }
+        if (p.pendingDays() < 0 || p.pendingDays() > 365) {
+            problems.add(new Problem("pendingDays", "must be between 0 and 365"));
+        }
+        if (p.expiry() == null) {
+            problems.add(new Problem("expiry.mode", "must be none, after_earn or after_inactivity"));
+        } else if (p.expiry().mode() != ExpiryPolicy.Mode.NONE && (p.expiry().months() < 1 || p.expiry().months() > 120)) {
+            problems.add(new Problem("expiry.months", "must be between 1 and 120"));
+        }
+        if (p.expiryReminderDays() == null || p.expiryReminderDays().size() > 5
+                || p.expiryReminderDays().stream().anyMatch(d -> d == null || d < 1 || d > 365)) {
+            problems.add(new Problem("expiryReminderDays", "must be at most 5 numbers of days between 1 and 365"));
+        }
+        if (p.welcomePoints() < 0 || p.welcomePoints() > MAX_POINTS) {
+            problems.add(new Problem("welcomePoints", "must be between 0 and " + MAX_POINTS));
+        }
+        if (p.birthdayPoints() < 0 || p.birthdayPoints() > MAX_POINTS) {
+            problems.add(new Problem("birthdayPoints", "must be between 0 and " + MAX_POINTS));
+        }
+        if (p.referral() == null || p.referral().referrerPoints() < 0 || p.referral().refereePoints() < 0
+                || p.referral().referrerPoints() > MAX_POINTS || p.referral().refereePoints() > MAX_POINTS
+                || p.referral().qualifyingSpend() == null || p.referral().qualifyingSpend().signum() < 0) {
+            problems.add(new Problem("referral", "points and qualifying spend must be 0 or more"));
+        }
+        if (p.maxBackdateDays() < 0 || p.maxBackdateDays() > 365) {
+            problems.add(new Problem("maxBackdateDays", "must be between 0 and 365"));
+        }
+        return problems;
+    }
+}

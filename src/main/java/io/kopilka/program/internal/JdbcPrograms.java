@@ -1,0 +1,62 @@
+package io.kopilka.program.internal;
+
+import io.kopilka.program.Program;
+import io.kopilka.program.ProgramValidation;
+import io.kopilka.program.Programs;
+import io.kopilka.program.web.ProgramDocument;
+import io.kopilka.shared.TenantId;
+import io.kopilka.shared.error.ApiProblem;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Settings are stored as the API document itself: one shape to validate, read and show. */
+@Service
+class JdbcPrograms implements Programs {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    JdbcPrograms(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public Program of(TenantId tenant) {
+        record Row(String settings, long version) {
+        }
+        return jdbc.sql("SELECT settings::text AS settings, version FROM program WHERE tenant_id = :tenant")
+                .param("tenant", tenant.value()).query(Row.class).optional()
+                .map(r -> json.readValue(r.settings(), ProgramDocument.class).toProgram(r.version()))
+                .orElseGet(Program::defaults);
+    }
+
+    @Override
+    @Transactional
+    public Program replace(TenantId tenant, Program settings) {
+        List<ProgramValidation.Problem> problems = settings.expiry() == null
+                ? List.of(new ProgramValidation.Problem("expiry.mode", "must be none, after_earn or after_inactivity"))
+                : ProgramValidation.check(settings);
+        if (!problems.isEmpty()) {
+            throw new ApiProblem(422, "validation_failed", "The program has invalid settings",
+                    problems.stream().map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList(), Map.of());
+        }
+        jdbc.sql("""
+                INSERT INTO program (tenant_id, settings, version, updated_at)
+                VALUES (:tenant, CAST(:settings AS jsonb), 1, :now)
+                ON CONFLICT (tenant_id) DO UPDATE SET settings = EXCLUDED.settings,
+                       version = program.version + 1, updated_at = EXCLUDED.updated_at
+                RETURNING version""")
+                .param("tenant", tenant.value()).param("settings", json.writeValueAsString(ProgramDocument.of(settings)))
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        return of(tenant);
+    }
+}

@@ -1,0 +1,40 @@
+package io.kopilka.program.web;
+
+import io.kopilka.program.Programs;
+import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.tenant.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Program")
+class ProgramController {
+    private final Programs programs;
+    private final Idempotency idempotency;
+
+    ProgramController(Programs programs, Idempotency idempotency) {
+        this.programs = programs;
+        this.idempotency = idempotency;
+    }
+
+    @GetMapping("/api/v1/program")
+    ProgramDocument get(@AuthenticationPrincipal Caller caller) {
+        return ProgramDocument.of(programs.of(caller.tenant()));
+    }
+
+    @PutMapping("/api/v1/program")
+    @Operation(summary = "Replace the program settings; missing fields take their defaults")
+    ResponseEntity<ProgramDocument> put(@AuthenticationPrincipal Caller caller, @RequestBody ProgramDocument request,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        var outcome = idempotency.run(caller.tenant(), "program", key, request, ProgramDocument.class,
+                () -> ProgramDocument.of(programs.replace(caller.tenant(), request.toProgram(0))));
+        return ResponseEntity.ok(outcome.body());
+    }
+}

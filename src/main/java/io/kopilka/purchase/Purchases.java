@@ -1,0 +1,19 @@
+package io.kopilka.purchase;
+
+import io.kopilka.shared.TenantId;
+import java.util.UUID;
+
+/** Purchases and returns: the till's side of the program. */
+public interface Purchases {
+
+    /** Prices the purchase as {@link #commit} would, and writes nothing. */
+    Receipt quote(TenantId tenant, PurchaseOrder order);
+
+    /** Records the purchase once per externalId; a replay returns the first answer. */
+    Outcome<Receipt> commit(TenantId tenant, PurchaseOrder order);
+
+    Outcome<ReturnReceipt> returnGoods(TenantId tenant, UUID purchaseId, ReturnOrder order);
+
+    record Outcome<T>(T body, boolean replayed) {
+    }
+}

@@ -1,0 +1,261 @@
+package io.kopilka.purchase.internal;
+
+import io.kopilka.ledger.Account;
+import io.kopilka.ledger.Balance;
+import io.kopilka.ledger.Credit;
+import io.kopilka.ledger.EntryType;
+import io.kopilka.ledger.Ledger;
+import io.kopilka.member.Member;
+import io.kopilka.member.MemberRef;
+import io.kopilka.member.Members;
+import io.kopilka.program.ExpiryPolicy;
+import io.kopilka.program.Program;
+import io.kopilka.program.Programs;
+import io.kopilka.purchase.OrderValidation;
+import io.kopilka.purchase.PurchaseOrder;
+import io.kopilka.purchase.Purchases;
+import io.kopilka.purchase.Receipt;
+import io.kopilka.purchase.ReturnCalculation;
+import io.kopilka.purchase.ReturnOrder;
+import io.kopilka.purchase.ReturnReceipt;
+import io.kopilka.rules.Cart;
+import io.kopilka.rules.PricedCart;
+import io.kopilka.rules.Pricing;
+import io.kopilka.rules.Rules;
+import io.kopilka.shared.Ids;
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.TenantId;
+import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.tenant.Stores;
+import io.kopilka.tenant.Tenant;
+import io.kopilka.tenant.Tenants;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Orchestrates a purchase: member, program and rules are read first; then, in one transaction under
+ * the member's lock, the redemption is checked against the balance, the cart is priced in memory,
+ * and the purchase, its lines, the ledger entries and the balance are written together.
+ */
+@Service
+class PurchaseService implements Purchases {
+    private final Tenants tenants;
+    private final Stores stores;
+    private final Members members;
+    private final Programs programs;
+    private final Rules rules;
+    private final Ledger ledger;
+    private final PurchaseRepository purchases;
+    private final Idempotency idempotency;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PurchaseService(Tenants tenants, Stores stores, Members members, Programs programs, Rules rules, Ledger ledger,
+                    PurchaseRepository purchases, Idempotency idempotency, JsonMapper json, Clock clock) {
+        this.tenants = tenants;
+        this.stores = stores;
+        this.members = members;
+        this.programs = programs;
+        this.rules = rules;
+        this.ledger = ledger;
+        this.purchases = purchases;
+        this.idempotency = idempotency;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Everything a purchase needs that does not depend on the member's lock. */
+    private record Context(Tenant tenant, Program program, Member member, Cart cart, Instant now) {
+    }
+
+    private Context prepare(TenantId tenantId, PurchaseOrder order) {
+        Tenant tenant = tenants.get(tenantId);
+        Program program = programs.of(tenantId);
+        Instant now = clock.instant();
+        int scale = Math.max(0, tenant.currency().getDefaultFractionDigits());
+        OrderValidation.check(order, now, program.maxBackdateDays(), scale);
+        if (stores.byCode(tenantId, order.storeCode()).isEmpty()) {
+            throw new ApiProblem(422, "unknown_store", "There is no store with code '" + order.storeCode() + "'",
+                    List.of(new ApiProblem.FieldError("storeCode", "unknown store")), Map.of());
+        }
+        Member member = order.member() == null ? null : members.resolve(tenantId,
+                new MemberRef(order.member().id(), order.member().phone(), order.member().card()));
+        Instant occurredAt = order.occurredAt() == null ? now : order.occurredAt().toInstant();
+        List<Cart.Line> lines = order.items().stream()
+                .map(i -> new Cart.Line(i.sku(), i.name(), i.category(), i.quantity(), i.unitPrice())).toList();
+        Cart cart = new Cart(occurredAt, order.storeCode(), channel(order), lines, tenant.currency(), tenant.timezone());
+        return new Context(tenant, program, member, cart, now);
+    }
+
+    @Override
+    public Receipt quote(TenantId tenantId, PurchaseOrder order) {
+        Context c = prepare(tenantId, order);
+        long redeem = order.redeemPoints() == null ? 0 : order.redeemPoints();
+        Balance balance = c.member() == null ? new Balance(0, 0, List.of())
+                : ledger.balance(tenantId, c.member().id(), c.now());
+        checkRedemption(redeem, balance.available(), c.program());
+        PricedCart priced = price(tenantId, c, redeem);
+        long pending = pendingPart(c, priced.pointsEarned());
+        Receipt.BalanceView after = c.member() == null ? null : projected(balance, priced, pending);
+        return receipt(null, order.externalId(), c, priced, pending, after);
+    }
+
+    @Override
+    public Outcome<Receipt> commit(TenantId tenantId, PurchaseOrder order) {
+        Context c = prepare(tenantId, order);
+        var outcome = idempotency.run(tenantId, "purchase", order.externalId(), order, Receipt.class,
+                () -> record(tenantId, order, c));
+        return new Outcome<>(outcome.body(), outcome.replayed());
+    }
+
+    private Receipt record(TenantId tenantId, PurchaseOrder order, Context c) {
+        long redeem = order.redeemPoints() == null ? 0 : order.redeemPoints();
+        MemberId memberId = c.member() == null ? null : c.member().id();
+        if (memberId != null) {
+            Account account = ledger.lock(tenantId, memberId, c.now());
+            checkRedemption(redeem, account.available(), c.program());
+        }
+        PricedCart priced = price(tenantId, c, redeem);
+        UUID purchaseId = Ids.next();
+        purchases.insert(tenantId, purchaseId, order.externalId(), order.storeCode(), channel(order), memberId,
+                c.cart().occurredAt(), priced, c.program().version(), json.writeValueAsString(priced.applied()),
+                c.cart(), c.now());
+        long pending = pendingPart(c, priced.pointsEarned());
+        Receipt.BalanceView after = null;
+        if (memberId != null) {
+            if (priced.pointsRedeemed() > 0) {
+                ledger.spend(tenantId, memberId, EntryType.REDEEM, priced.pointsRedeemed(), purchaseId, null, null,
+                        null, c.now());
+            }
+            if (priced.pointsEarned() > 0) {
+                ledger.credit(tenantId, memberId, new Credit(EntryType.EARN, priced.pointsEarned(),
+                        availableAt(c), expiresAt(c.program(), c.cart().occurredAt(), c.tenant()), purchaseId, null,
+                        ruleNames(priced), null, explanation(priced), null), c.now());
+            }
+            ledger.recordActivity(tenantId, memberId, priced.payable(), 1, c.now(), inactivityExpiry(c.program(),
+                    c.now(), c.tenant()));
+            Balance balance = ledger.balance(tenantId, memberId, c.now());
+            after = new Receipt.BalanceView(balance.available(), balance.pending());
+        }
+        return receipt(purchaseId.toString(), order.externalId(), c, priced, pending, after);
+    }
+
+    @Override
+    public Outcome<ReturnReceipt> returnGoods(TenantId tenantId, UUID purchaseId, ReturnOrder order) {
+        Tenant tenant = tenants.get(tenantId);
+        Program program = programs.of(tenantId);
+        int scale = Math.max(0, tenant.currency().getDefaultFractionDigits());
+        OrderValidation.check(order, scale);
+        PurchaseRepository.StoredPurchase found = purchases.find(tenantId, purchaseId)
+                .orElseThrow(() -> ApiProblem.notFound("Purchase"));
+        record Request(UUID purchaseId, ReturnOrder order) {
+        }
+        var outcome = idempotency.run(tenantId, "return", order.externalId(), new Request(purchaseId, order),
+                ReturnReceipt.class, () -> {
+                    Instant now = clock.instant();
+                    MemberId memberId = found.memberId() == null ? null : new MemberId(found.memberId());
+                    if (memberId != null) {
+                        ledger.lock(tenantId, memberId, now);
+                    }
+                    purchases.lock(tenantId, purchaseId);
+                    ReturnCalculation.Result result = ReturnCalculation.of(purchases.lines(tenantId, purchaseId),
+                            order, scale);
+                    UUID returnId = Ids.next();
+                    purchases.recordReturn(tenantId, purchaseId, returnId, order.externalId(), result, now);
+                    Receipt.BalanceView after = null;
+                    if (memberId != null) {
+                        ledger.takeBack(tenantId, memberId, result.pointsReversed(), purchaseId, returnId, now);
+                        if (result.pointsRefunded() > 0) {
+                            ledger.credit(tenantId, memberId, new Credit(EntryType.REFUND, result.pointsRefunded(), now,
+                                    expiresAt(program, now, tenant), purchaseId, returnId, null, null, null, null), now);
+                        }
+                        ledger.recordActivity(tenantId, memberId, result.amount().negate(), 0, now, null);
+                        Balance balance = ledger.balance(tenantId, memberId, now);
+                        after = new Receipt.BalanceView(balance.available(), balance.pending());
+                    }
+                    return new ReturnReceipt(returnId.toString(), purchaseId.toString(), order.externalId(),
+                            money(result.amount(), scale), result.pointsReversed(), result.pointsRefunded(), after);
+                });
+        return new Outcome<>(outcome.body(), outcome.replayed());
+    }
+
+    private PricedCart price(TenantId tenantId, Context c, long redeem) {
+        String language = c.member() == null ? c.tenant().locale().tag() : c.member().locale().tag();
+        return Pricing.price(c.cart(), rules.active(tenantId), c.program(), redeem, c.member() != null, language);
+    }
+
+    private static void checkRedemption(long redeem, long available, Program program) {
+        if (redeem <= 0) {
+            return;
+        }
+        if (redeem > available) {
+            throw new ApiProblem(409, "insufficient_points", "The member has " + Math.max(0, available)
+                    + " points available, " + redeem + " requested", List.of(), Map.of("available", available));
+        }
+        if (redeem < program.minRedeemPoints()) {
+            throw new ApiProblem(422, "below_min_redeem", "At least " + program.minRedeemPoints()
+                    + " points must be redeemed at once", List.of(new ApiProblem.FieldError("redeemPoints",
+                    "below minRedeemPoints " + program.minRedeemPoints())), Map.of());
+        }
+    }
+
+    private Instant availableAt(Context c) {
+        return c.cart().occurredAt().plus(Duration.ofDays(c.program().pendingDays()));
+    }
+
+    private long pendingPart(Context c, long earned) {
+        return availableAt(c).isAfter(c.now()) ? earned : 0;
+    }
+
+    private static Instant expiresAt(Program program, Instant from, Tenant tenant) {
+        return program.expiry().expiresAt(from, tenant.timezone()).orElse(null);
+    }
+
+    private static Instant inactivityExpiry(Program program, Instant now, Tenant tenant) {
+        return program.expiry().mode() == ExpiryPolicy.Mode.AFTER_INACTIVITY ? expiresAt(program, now, tenant) : null;
+    }
+
+    private static Receipt.BalanceView projected(Balance balance, PricedCart priced, long pending) {
+        return new Receipt.BalanceView(balance.available() - priced.pointsRedeemed() + priced.pointsEarned() - pending,
+                balance.pending() + pending);
+    }
+
+    private Receipt receipt(String id, String externalId, Context c, PricedCart priced, long pending,
+                            Receipt.BalanceView balance) {
+        int scale = c.cart().scale();
+        List<Receipt.AppliedRuleView> applied = priced.applied().stream()
+                .map(a -> new Receipt.AppliedRuleView(a.ruleId().toString(), a.name(), a.points(),
+                        money(a.discount(), scale), a.explanation()))
+                .toList();
+        return new Receipt(id, externalId, c.member() == null ? null : c.member().id().toString(),
+                money(priced.subtotal(), scale), money(priced.discount(), scale), priced.pointsRedeemed(),
+                money(priced.redeemValue(), scale), money(priced.payable(), scale), priced.pointsEarned(), pending,
+                balance, applied, List.of(), List.of(), null,
+                priced.applied().stream().map(PricedCart.AppliedRule::explanation).toList(), c.program().version());
+    }
+
+    private static String ruleNames(PricedCart priced) {
+        return String.join(" + ", priced.applied().stream().map(PricedCart.AppliedRule::name).toList());
+    }
+
+    private static String explanation(PricedCart priced) {
+        return String.join("; ", priced.applied().stream().map(PricedCart.AppliedRule::explanation).toList());
+    }
+
+    private static String channel(PurchaseOrder order) {
+        return order.channel() == null || order.channel().isBlank() ? "pos" : order.channel();
+    }
+
+    static String money(BigDecimal amount, int scale) {
+        return amount.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+    }
+}

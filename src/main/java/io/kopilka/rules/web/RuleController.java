@@ -1,0 +1,83 @@
+package io.kopilka.rules.web;
+
+import io.kopilka.rules.Rules;
+import io.kopilka.shared.Ids;
+import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.tenant.Caller;
+import io.kopilka.tenant.Tenants;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Rules")
+class RuleController {
+    private final Rules rules;
+    private final Tenants tenants;
+    private final Idempotency idempotency;
+
+    RuleController(Rules rules, Tenants tenants, Idempotency idempotency) {
+        this.rules = rules;
+        this.tenants = tenants;
+        this.idempotency = idempotency;
+    }
+
+    record RuleList(List<RuleDocument> items, String nextCursor) {
+    }
+
+    @PostMapping("/api/v1/rules")
+    ResponseEntity<RuleDocument> create(@AuthenticationPrincipal Caller caller, @RequestBody RuleDocument request,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        ZoneId zone = zone(caller);
+        var outcome = idempotency.run(caller.tenant(), "rules", key, request, RuleDocument.class,
+                () -> RuleDocument.of(rules.create(caller.tenant(), request.toRule(Ids.next())), zone));
+        return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
+    }
+
+    @GetMapping("/api/v1/rules")
+    RuleList list(@AuthenticationPrincipal Caller caller) {
+        ZoneId zone = zone(caller);
+        return new RuleList(rules.active(caller.tenant()).stream().map(r -> RuleDocument.of(r, zone)).toList(), null);
+    }
+
+    @GetMapping("/api/v1/rules/{id}")
+    RuleDocument get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return RuleDocument.of(rules.byId(caller.tenant(), uuid(id)).orElseThrow(() -> ApiProblem.notFound("Rule")),
+                zone(caller));
+    }
+
+    @PutMapping("/api/v1/rules/{id}")
+    RuleDocument replace(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                         @RequestBody RuleDocument request) {
+        UUID ruleId = uuid(id);
+        return RuleDocument.of(rules.replace(caller.tenant(), ruleId, request.toRule(ruleId)), zone(caller));
+    }
+
+    @DeleteMapping("/api/v1/rules/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        rules.delete(caller.tenant(), uuid(id));
+    }
+
+    private static UUID uuid(String id) {
+        return Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("Rule"));
+    }
+
+    private ZoneId zone(Caller caller) {
+        return tenants.get(caller.tenant()).timezone();
+    }
+}
