@@ -98,4 +98,32 @@ class PhoneNumbersTest {
     void productBug_textWithLettersIsRefused(String typed) {
         assertThat(PhoneNumbers.normalize(typed, "KZ")).isEmpty();
     }
+
+    /**
+     * PRODUCT BUG (PhoneNumbers.normalize): isPossibleNumber also says yes to IS_POSSIBLE_LOCAL_ONLY,
+     * so any 7 digits (a local number without its area code) pass and become a non-dialable
+     * "E.164" number: "123 45 67" becomes +71234567 and "8 701 123" becomes +78701123. Numbers with +7
+     * have 10 national digits. Checking isPossibleNumberWithReason(...) == IS_POSSIBLE would refuse them.
+     */
+    @Disabled("Product bug: PhoneNumbers.normalize accepts 7-digit local-only numbers (+71234567)")
+    @ParameterizedTest(name = "[{index}] \"{0}\" is refused")
+    @ValueSource(strings = {"123 45 67", "1234567", "555-12-34", "8 701 123", "+7 123 45 67"})
+    void productBug_sevenDigitLocalNumbersAreRefused(String typed) {
+        assertThat(PhoneNumbers.normalize(typed, "KZ")).isEmpty();
+        assertThat(PhoneNumbers.normalize(typed, "RU")).isEmpty();
+    }
+
+    /**
+     * PRODUCT BUG (PhoneNumbers.normalize): the +7 plan's metadata lists 14 national digits as a
+     * possible length, so a Kazakh mobile typed with three digits too many is accepted:
+     * "87011234567890" becomes +787011234567890 and "+7 701 123 45 67 89 01" becomes +770112345678901.
+     * A member is then registered under a number that is not theirs. Mobiles under +7 have 10 national
+     * digits; normalize should refuse other lengths for +7 (or for any number the plan marks invalid).
+     */
+    @Disabled("Product bug: PhoneNumbers.normalize accepts +7 numbers with 14 national digits")
+    @ParameterizedTest(name = "[{index}] \"{0}\" is refused")
+    @ValueSource(strings = {"87011234567890", "+7 701 123 45 67 89 01", "+7 916 123 45 67 89 01"})
+    void productBug_fourteenDigitNationalNumbersAreRefused(String typed) {
+        assertThat(PhoneNumbers.normalize(typed, "KZ")).isEmpty();
+    }
 }
