@@ -3,6 +3,7 @@ package io.kopilka.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,16 +15,22 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small real-HTTP client for integration tests: JSON in, status and JSON out. */
 public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 on purpose: what tills speak, and what lets a test send a chunked body.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Api(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    public record Response(int status, JsonNode json, String body, String contentType) {
+    public record Response(int status, JsonNode json, String body, String contentType, HttpHeaders headers) {
         public String text(String field) {
             return json.path(field).asString();
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
 
         public String code() {
@@ -62,24 +69,32 @@ public final class Api {
 
     /** Sends a raw body: {@code body} may be a String (sent as is) or an object (sent as JSON). */
     public Response send(String method, String key, String path, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         Map<String, String> all = new LinkedHashMap<>(headers);
         if (key != null) {
             all.put("Authorization", "Bearer " + key);
         }
-        all.forEach(request::header);
         if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+            return exchange(method, path, HttpRequest.BodyPublishers.noBody(), all);
         }
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        all.putIfAbsent("Content-Type", "application/json");
+        return exchange(method, path, HttpRequest.BodyPublishers.ofString(text), all);
+    }
+
+    /**
+     * The lowest level: exactly these headers (Authorization included, if wanted) and this body
+     * publisher. A publisher of unknown length ({@code ofInputStream}) goes out chunked.
+     */
+    public Response exchange(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        headers.forEach(request::header);
+        request.method(method, body);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             JsonNode json = text == null || text.isBlank() ? JSON.missingNode() : parse(text);
             return new Response(response.statusCode(), json, text,
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,9 @@
 package io.kopilka.testing;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,5 +82,42 @@ public abstract class IntegrationTest {
             throw new IllegalStateException("member not created: " + r);
         }
         return r.text("id");
+    }
+
+    /** Creates a member from this body and insists on 201; the answer is returned. */
+    protected Api.Response newMember(TestTenant tenant, Map<String, ?> body) {
+        Api.Response r = api.post(tenant.adminKey(), "/api/v1/members", body);
+        if (r.status() != 201) {
+            throw new IllegalStateException("member not created: " + r);
+        }
+        return r;
+    }
+
+    /** Issues a key of this role ("admin" or "pos") with the tenant's admin key; returns its text. */
+    protected String newKey(TestTenant tenant, String role) {
+        Api.Response r = api.post(tenant.adminKey(), "/api/v1/api-keys", Map.of("name", "key " + role, "role", role));
+        if (r.status() != 201) {
+            throw new IllegalStateException("key not created: " + r);
+        }
+        return r.text("key");
+    }
+
+    /** Rows in the member table for this tenant, erased ones included: proves what was (not) written. */
+    protected long memberRows(TestTenant tenant) {
+        return jdbc.sql("SELECT count(*) FROM member WHERE tenant_id = :tenant")
+                .param("tenant", UUID.fromString(tenant.id())).query(Long.class).single();
+    }
+
+    /** A JSON object in the given key order; unlike {@code Map.of} it takes null values. */
+    protected static Map<String, Object> json(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    protected static String enc(String queryValue) {
+        return URLEncoder.encode(queryValue, StandardCharsets.UTF_8);
     }
 }

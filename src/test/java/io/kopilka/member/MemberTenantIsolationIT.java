@@ -1,0 +1,64 @@
+package io.kopilka.member;
+
+import static io.kopilka.testing.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kopilka.testing.Api;
+import io.kopilka.testing.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Another tenant's member does not exist for you: 404 everywhere, and nothing changes. */
+class MemberTenantIsolationIT extends IntegrationTest {
+
+    @Test
+    void anotherTenantsKeysGetNotFoundOnEveryMemberEndpoint() {
+        TestTenant a = newTenant();
+        TestTenant b = newTenant();
+        Api.Response m = newMember(a, json("phone", "+77017778899", "name", "Aigerim", "attributes", Map.of("kids", 2)));
+        String id = m.text("id");
+        String card = m.text("cardNumber");
+
+        for (String key : List.of(b.adminKey(), newKey(b, "pos"))) {
+            assertProblem(api.get(key, "/api/v1/members/" + id), 404, "not_found");
+            assertProblem(api.patch(key, "/api/v1/members/" + id, Map.of("name", "Hijacked")), 404, "not_found");
+            assertProblem(api.post(key, "/api/v1/members/" + id + "/card/reissue", null), 404, "not_found");
+            assertProblem(api.delete(key, "/api/v1/members/" + id), 404, "not_found");
+            assertProblem(api.get(key, "/api/v1/members?phone=" + enc("+77017778899")), 404, "not_found");
+            assertProblem(api.get(key, "/api/v1/members?phone=" + enc("8 701 777 88 99")), 404, "not_found");
+            assertProblem(api.get(key, "/api/v1/members?card=" + card), 404, "not_found");
+            Api.Response list = api.get(key, "/api/v1/members");
+            assertThat(list.body()).doesNotContain(id);
+        }
+
+        // Tenant A's member is exactly as it was: not renamed, not erased, same card.
+        Api.Response after = api.get(a.adminKey(), "/api/v1/members/" + id);
+        assertThat(after.json()).isEqualTo(m.json());
+        assertThat(api.get(a.adminKey(), "/api/v1/members?card=" + card).text("id")).isEqualTo(id);
+    }
+
+    @Test
+    void theSamePhoneMayBelongToAMemberInEachTenant() {
+        TestTenant a = newTenant();
+        TestTenant b = newTenant();
+        String inA = newMember(a, Map.of("phone", "+77017778800")).text("id");
+        String inB = newMember(b, Map.of("phone", "8 701 777 88 00")).text("id");
+
+        assertThat(inB).isNotEqualTo(inA);
+        assertThat(api.get(a.adminKey(), "/api/v1/members?phone=" + enc("+77017778800")).text("id")).isEqualTo(inA);
+        assertThat(api.get(b.adminKey(), "/api/v1/members?phone=" + enc("+77017778800")).text("id")).isEqualTo(inB);
+    }
+
+    @Test
+    void anErrorAboutAnotherTenantsPhoneRevealsNothing() {
+        TestTenant a = newTenant();
+        TestTenant b = newTenant();
+        String inA = newMember(a, Map.of("phone", "+77017778811")).text("id");
+        String inB = newMember(b, Map.of("phone", "+77017778822")).text("id");
+        // Moving B's member to a phone that exists only in A is allowed and says nothing about A.
+        Api.Response r = api.patch(b.adminKey(), "/api/v1/members/" + inB, Map.of("phone", "+77017778811"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(inA);
+    }
+}

@@ -1,0 +1,175 @@
+package io.kopilka.tenant;
+
+import static io.kopilka.testing.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kopilka.testing.Api;
+import io.kopilka.testing.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The access matrix: who may call what. 401 without a valid key, 403 without the right. */
+class AccessControlIT extends IntegrationTest {
+
+    record Call(String method, String path, Object body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private Api.Response call(String key, Call c) {
+        return api.send(c.method(), key, c.path(), c.body(), Map.of());
+    }
+
+    /** One call of every kind the API has today (and PUT /program, which comes later). */
+    private List<Call> everyEndpoint(String memberId, String keyId) {
+        return List.of(
+                new Call("POST", "/api/v1/tenants", Map.of("name", "X", "currency", "KZT", "timezone", "Asia/Almaty")),
+                new Call("POST", "/api/v1/api-keys", Map.of("name", "k", "role", "pos")),
+                new Call("GET", "/api/v1/api-keys", null),
+                new Call("DELETE", "/api/v1/api-keys/" + keyId, null),
+                new Call("POST", "/api/v1/stores", Map.of("code", "s" + UUID.randomUUID().toString().substring(0, 8))),
+                new Call("GET", "/api/v1/stores", null),
+                new Call("PUT", "/api/v1/program", Map.of("welcomePoints", 100)),
+                new Call("POST", "/api/v1/members", Map.of("phone", randomPhone())),
+                new Call("GET", "/api/v1/members", null),
+                new Call("GET", "/api/v1/members/" + memberId, null),
+                new Call("GET", "/api/v1/members?phone=%2B77010000000", null),
+                new Call("PATCH", "/api/v1/members/" + memberId, Map.of("name", "Changed")),
+                new Call("POST", "/api/v1/members/" + memberId + "/card/reissue", null),
+                new Call("DELETE", "/api/v1/members/" + memberId, null));
+    }
+
+    @Test
+    void posKeyCannotManageKeysStoresOrTheProgram() {
+        TestTenant t = newTenant();
+        String pos = newKey(t, "pos");
+        String otherKeyId = api.post(t.adminKey(), "/api/v1/api-keys", Map.of("name", "spare", "role", "pos")).text("id");
+
+        assertProblem(api.post(pos, "/api/v1/api-keys", Map.of("name", "mine", "role", "admin")), 403, "forbidden");
+        assertProblem(api.post(pos, "/api/v1/api-keys", Map.of("name", "mine", "role", "pos")), 403, "forbidden");
+        assertProblem(api.get(pos, "/api/v1/api-keys"), 403, "forbidden");
+        assertProblem(api.delete(pos, "/api/v1/api-keys/" + otherKeyId), 403, "forbidden");
+        assertProblem(api.post(pos, "/api/v1/stores", Map.of("code", "main")), 403, "forbidden");
+        assertProblem(api.put(pos, "/api/v1/program", Map.of("welcomePoints", 100)), 403, "forbidden");
+        assertProblem(api.get(pos, "/api/v1/program"), 403, "forbidden");
+
+        // Nothing of it happened: the spare key still works, no store, no extra key.
+        Api.Response keys = api.get(t.adminKey(), "/api/v1/api-keys");
+        assertThat(keys.json().path("items")).hasSize(3);
+        keys.json().path("items").forEach(k -> assertThat(k.path("revokedAt").isNull()).isTrue());
+        assertThat(api.get(t.adminKey(), "/api/v1/stores").json().path("items")).isEmpty();
+    }
+
+    @Test
+    void posKeyServesTheTill() {
+        TestTenant t = newTenant();
+        String pos = newKey(t, "pos");
+        Api.Response created = api.post(pos, "/api/v1/members", Map.of("phone", randomPhone()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.text("id");
+        assertThat(api.get(pos, "/api/v1/members/" + id).status()).isEqualTo(200);
+        assertThat(api.get(pos, "/api/v1/members?phone=" + enc(created.text("phone"))).text("id")).isEqualTo(id);
+        assertThat(api.get(pos, "/api/v1/members?card=" + created.text("cardNumber")).text("id")).isEqualTo(id);
+        assertThat(api.get(pos, "/api/v1/members").status()).isEqualTo(200);
+        assertThat(api.patch(pos, "/api/v1/members/" + id, Map.of("name", "Aigerim")).status()).isEqualTo(200);
+        assertThat(api.get(pos, "/api/v1/stores").status()).isEqualTo(200);
+    }
+
+    @Test
+    void platformKeyMayOnlyCreateTenants() {
+        TestTenant t = newTenant();
+        String memberId = newMember(t);
+        String keyId = api.get(t.adminKey(), "/api/v1/api-keys").json().path("items").get(0).path("id").asString();
+
+        for (Call c : everyEndpoint(memberId, keyId)) {
+            Api.Response r = call(PLATFORM_KEY, c);
+            if (c.path().equals("/api/v1/tenants")) {
+                assertThat(r.status()).as(c + " -> " + r).isEqualTo(201);
+            } else {
+                assertProblem(r, 403, "forbidden");
+            }
+        }
+        // The tenant's member was neither changed nor erased by the refused calls.
+        Api.Response member = api.get(t.adminKey(), "/api/v1/members/" + memberId);
+        assertThat(member.json().path("name").isNull()).isTrue();
+        assertThat(member.json().path("erased").asBoolean()).isFalse();
+    }
+
+    @Test
+    void adminKeyCannotCreateTenants() {
+        TestTenant t = newTenant();
+        assertProblem(api.post(t.adminKey(), "/api/v1/tenants",
+                Map.of("name", "Sneaky", "currency", "KZT", "timezone", "Asia/Almaty")), 403, "forbidden");
+        String pos = newKey(t, "pos");
+        assertProblem(api.post(pos, "/api/v1/tenants",
+                Map.of("name", "Sneaky", "currency", "KZT", "timezone", "Asia/Almaty")), 403, "forbidden");
+        assertThat(jdbc.sql("SELECT count(*) FROM tenant WHERE name = 'Sneaky'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void noKeyIsUnauthorizedEverywhere() {
+        TestTenant t = newTenant();
+        String memberId = newMember(t);
+        for (Call c : everyEndpoint(memberId, UUID.randomUUID().toString())) {
+            assertProblem(call(null, c), 401, "unauthorized");
+        }
+        assertProblem(api.get(null, "/api/v1/no-such-thing"), 401, "unauthorized");
+    }
+
+    @Test
+    void wrongKeysAreUnauthorized() {
+        TestTenant t = newTenant();
+        TestTenant other = newTenant();
+        String memberId = newMember(t);
+        String hex = t.id().replace("-", "");
+        String otherHex = other.id().replace("-", "");
+        List<String> wrong = List.of(
+                "nonsense",
+                "kp_" + hex + "_" + "A".repeat(32),                        // right tenant, made-up secret
+                t.adminKey() + "x",                                        // one character too many
+                t.adminKey().substring(0, t.adminKey().length() - 1),      // one too few
+                t.adminKey().replace(hex, otherHex),                       // the secret under another tenant
+                PLATFORM_KEY + "x",
+                "kpp_" + "A".repeat(40));
+        for (String key : wrong) {
+            assertProblem(api.get(key, "/api/v1/members/" + memberId), 401, "unauthorized");
+            assertProblem(api.post(key, "/api/v1/tenants",
+                    Map.of("name", "X", "currency", "KZT", "timezone", "Asia/Almaty")), 401, "unauthorized");
+        }
+        // Not a bearer token at all.
+        assertProblem(api.send("GET", null, "/api/v1/members", null,
+                Map.of("Authorization", "Basic " + t.adminKey())), 401, "unauthorized");
+        assertProblem(api.send("GET", null, "/api/v1/members", null,
+                Map.of("Authorization", t.adminKey())), 401, "unauthorized");
+        // The right key still works, so the 401s above were about the keys.
+        assertThat(api.get(t.adminKey(), "/api/v1/members/" + memberId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void revokedKeyIsUnauthorizedAtOnce() {
+        TestTenant t = newTenant();
+        Api.Response issued = api.post(t.adminKey(), "/api/v1/api-keys", Map.of("name", "till 1", "role", "pos"));
+        String pos = issued.text("key");
+        assertThat(api.get(pos, "/api/v1/members").status()).isEqualTo(200); // now cached as valid
+
+        assertThat(api.delete(t.adminKey(), "/api/v1/api-keys/" + issued.text("id")).status()).isEqualTo(204);
+
+        assertProblem(api.get(pos, "/api/v1/members"), 401, "unauthorized");
+        assertProblem(api.post(pos, "/api/v1/members", Map.of("phone", randomPhone())), 401, "unauthorized");
+        assertThat(memberRows(t)).isZero();
+    }
+
+    @Test
+    void revokedAdminKeyLosesItsPowersToo() {
+        TestTenant t = newTenant();
+        String secondAdmin = newKey(t, "admin");
+        String firstId = api.get(t.adminKey(), "/api/v1/api-keys").json().path("items").get(0).path("id").asString();
+        assertThat(api.delete(secondAdmin, "/api/v1/api-keys/" + firstId).status()).isEqualTo(204);
+        assertProblem(api.get(t.adminKey(), "/api/v1/api-keys"), 401, "unauthorized");
+        assertThat(api.get(secondAdmin, "/api/v1/api-keys").status()).isEqualTo(200);
+    }
+}
