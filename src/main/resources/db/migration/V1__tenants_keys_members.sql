@@ -32,7 +32,7 @@ CREATE TABLE api_key (
     role        text        NOT NULL CHECK (role IN ('admin', 'pos')),
     store_code  text,
     key_hash    text        NOT NULL,
-    prefix      text        NOT NULL,
+    hint        text        NOT NULL,
     created_at  timestamptz NOT NULL,
     revoked_at  timestamptz,
     PRIMARY KEY (tenant_id, id),

@@ -2,21 +2,32 @@ package io.kopilka.member;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns what a cashier or a customer types into E.164. The tenant's country is the default region,
  * so that {@code 8 701 123 45 67} in Kazakhstan and {@code 8 (916) 123-45-67} in Russia both work.
  *
- * <p>A number is accepted when its length is possible for its country, not only when today's
- * numbering plan lists its prefix: a customer must never be turned away because the metadata is
- * a release behind the operators.
+ * <p>A number is accepted when its length is possible for a mobile or fixed line of its country,
+ * not only when today's numbering plan lists its prefix: a customer must never be turned away
+ * because the metadata is a release behind the operators. Letters, local numbers without an area
+ * code and numbers with too many digits are refused.
  */
 public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /** What people type: digits, an optional leading +, and the usual separators. */
+    private static final Pattern TYPED = Pattern.compile("^\\+?[0-9\\s().\\-]+$");
+
     private PhoneNumbers() {
+    }
+
+    /** The length fits a mobile or fixed line of that country (not only a local number without area code). */
+    private static boolean possibleFor(PhoneNumber number, PhoneNumberType type) {
+        return UTIL.isPossibleNumberForTypeWithReason(number, type) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE;
     }
 
     public static Optional<String> normalize(String raw, String defaultCountry) {
@@ -24,8 +35,11 @@ public final class PhoneNumbers {
             return Optional.empty();
         }
         try {
+            if (!TYPED.matcher(raw).matches()) {
+                return Optional.empty(); // letters would be read as keypad digits: a typo, not a phone
+            }
             PhoneNumber number = UTIL.parse(raw, defaultCountry);
-            if (!UTIL.isPossibleNumber(number)) {
+            if (!possibleFor(number, PhoneNumberType.MOBILE) && !possibleFor(number, PhoneNumberType.FIXED_LINE)) {
                 return Optional.empty();
             }
             return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));

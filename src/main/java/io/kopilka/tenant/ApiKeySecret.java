@@ -44,9 +44,12 @@ public final class ApiKeySecret {
         return Optional.of(new TenantId(UUID.fromString(uuid)));
     }
 
-    /** The first characters, kept in clear so that an owner can tell keys apart in a list. */
-    public static String displayPrefix(String key) {
-        return key.substring(0, Math.min(key.length(), 12)) + "…";
+    /**
+     * What is kept in clear so that an owner can tell keys apart in a list: the last six characters
+     * (the start of a key is the tenant id, the same for all of a tenant's keys).
+     */
+    public static String displayHint(String key) {
+        return "…" + key.substring(Math.max(0, key.length() - 6));
     }
 
     public static String hash(String key) {

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** POST /api/v1/members: what a new member looks like, what is refused, and replays. */
@@ -93,12 +92,11 @@ class MemberRegistrationIT extends IntegrationTest {
     }
 
     /**
-     * PRODUCT BUG (PhoneNumbers.normalize, used by JdbcMembers.join): seven digits are taken for a
+     * Regression (PhoneNumbers.normalize, used by JdbcMembers.join, fixed): seven digits are taken for a
      * phone, so "8 701 123" registers a member with phone "+78701123", which nobody can dial.
      */
-    @Disabled("Product bug: a 7-digit local number is stored as +7 and 7 digits (PhoneNumbers.normalize)")
     @Test
-    void productBug_sevenDigitsAreNotAPhone() {
+    void sevenDigitsAreNotAPhone() {
         TestTenant t = newTenant();
         assertInvalid(api.post(t.adminKey(), "/api/v1/members", Map.of("phone", "8 701 123")), "phone");
         assertInvalid(api.post(t.adminKey(), "/api/v1/members", Map.of("phone", "123 45 67")), "phone");
@@ -255,13 +253,12 @@ class MemberRegistrationIT extends IntegrationTest {
     }
 
     /**
-     * PRODUCT BUG (shared/idempotency/Idempotency.replay): a replayed member has its createdAt and
+     * Regression (shared/idempotency/Idempotency.replay, fixed): a replayed member has its createdAt and
      * updatedAt rewritten to UTC ("...T09:00:00Z" instead of the first answer's "...T14:00:00+05:00"),
-     * because the stored answer is deserialised with time-zone adjustment. Enable when fixed.
+     * because the stored answer is deserialised with time-zone adjustment.
      */
-    @Disabled("Product bug: idempotent replay rewrites timestamps to UTC (Idempotency.replay)")
     @Test
-    void productBug_replayedMemberIsTheFirstAnswerExactly() {
+    void replayedMemberIsTheFirstAnswerExactly() {
         TestTenant t = newTenant();
         Map<String, String> body = Map.of("phone", randomPhone());
         Api.Response first = api.post(t.adminKey(), "/api/v1/members", body, "join-1");
@@ -270,16 +267,15 @@ class MemberRegistrationIT extends IntegrationTest {
     }
 
     /**
-     * PRODUCT BUG (JdbcMembers.join, and likewise JdbcStores.create, JdbcTenants.create,
-     * JdbcApiKeys.issue): the answer to a create carries clock.instant() as is, with nanoseconds,
+     * Regression (JdbcMembers.join, and likewise JdbcStores.create, JdbcTenants.create,
+     * JdbcApiKeys.issue, fixed): the answer to a create carries clock.instant() as is, with nanoseconds,
      * while PostgreSQL keeps microseconds. With the production clock (Clock.systemUTC, nanosecond
      * resolution on Linux) the 201 says "createdAt": "...T17:25:59.990570235+05:00" and every later
      * GET says "...T17:25:59.99057+05:00": the same member answers with two different creation times.
      * Truncating "now" to microseconds (or answering with what was stored) fixes it.
      */
-    @Disabled("Product bug: create answers with nanosecond timestamps the database truncates to micros")
     @Test
-    void productBug_createdAtInTheAnswerIsWhatIsStored() {
+    void createdAtInTheAnswerIsWhatIsStored() {
         TestTenant t = newTenant();
         clock.set(START.plusNanos(123_456_789));
         Api.Response created = newMember(t, Map.of("phone", randomPhone()));

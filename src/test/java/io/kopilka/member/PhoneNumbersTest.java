@@ -2,7 +2,6 @@ package io.kopilka.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,43 +86,40 @@ class PhoneNumbersTest {
     }
 
     /**
-     * PRODUCT BUG (PhoneNumbers.normalize): libphonenumber turns letters into keypad digits (vanity
+     * Regression (PhoneNumbers.normalize, fixed): libphonenumber turns letters into keypad digits (vanity
      * numbers), so text that is mostly letters is accepted as a phone: "8701hellowo" becomes
      * +77014355696 and "8 701 abc de fg" becomes +77012223334. A cashier's typo or garbage should be
-     * refused, not silently turned into someone's number. Enable when normalize refuses letters.
+     * refused, not silently turned into someone's number.
      */
-    @Disabled("Product bug: PhoneNumbers.normalize converts letters to digits (vanity numbers), see the javadoc")
     @ParameterizedTest(name = "[{index}] \"{0}\" is refused")
     @ValueSource(strings = {"8701hellowo", "8 701 abc de fg", "+7 701 CALL NOW"})
-    void productBug_textWithLettersIsRefused(String typed) {
+    void textWithLettersIsRefused(String typed) {
         assertThat(PhoneNumbers.normalize(typed, "KZ")).isEmpty();
     }
 
     /**
-     * PRODUCT BUG (PhoneNumbers.normalize): isPossibleNumber also says yes to IS_POSSIBLE_LOCAL_ONLY,
+     * Regression (PhoneNumbers.normalize, fixed): isPossibleNumber also says yes to IS_POSSIBLE_LOCAL_ONLY,
      * so any 7 digits (a local number without its area code) pass and become a non-dialable
      * "E.164" number: "123 45 67" becomes +71234567 and "8 701 123" becomes +78701123. Numbers with +7
      * have 10 national digits. Checking isPossibleNumberWithReason(...) == IS_POSSIBLE would refuse them.
      */
-    @Disabled("Product bug: PhoneNumbers.normalize accepts 7-digit local-only numbers (+71234567)")
     @ParameterizedTest(name = "[{index}] \"{0}\" is refused")
     @ValueSource(strings = {"123 45 67", "1234567", "555-12-34", "8 701 123", "+7 123 45 67"})
-    void productBug_sevenDigitLocalNumbersAreRefused(String typed) {
+    void sevenDigitLocalNumbersAreRefused(String typed) {
         assertThat(PhoneNumbers.normalize(typed, "KZ")).isEmpty();
         assertThat(PhoneNumbers.normalize(typed, "RU")).isEmpty();
     }
 
     /**
-     * PRODUCT BUG (PhoneNumbers.normalize): the +7 plan's metadata lists 14 national digits as a
+     * Regression (PhoneNumbers.normalize, fixed): the +7 plan's metadata lists 14 national digits as a
      * possible length, so a Kazakh mobile typed with three digits too many is accepted:
      * "87011234567890" becomes +787011234567890 and "+7 701 123 45 67 89 01" becomes +770112345678901.
      * A member is then registered under a number that is not theirs. Mobiles under +7 have 10 national
      * digits; normalize should refuse other lengths for +7 (or for any number the plan marks invalid).
      */
-    @Disabled("Product bug: PhoneNumbers.normalize accepts +7 numbers with 14 national digits")
     @ParameterizedTest(name = "[{index}] \"{0}\" is refused")
     @ValueSource(strings = {"87011234567890", "+7 701 123 45 67 89 01", "+7 916 123 45 67 89 01"})
-    void productBug_fourteenDigitNationalNumbersAreRefused(String typed) {
+    void fourteenDigitNationalNumbersAreRefused(String typed) {
         assertThat(PhoneNumbers.normalize(typed, "KZ")).isEmpty();
     }
 }

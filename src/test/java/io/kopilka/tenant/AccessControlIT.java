@@ -44,6 +44,16 @@ class AccessControlIT extends IntegrationTest {
     }
 
     @Test
+    void onlyAnAdminMayEraseAMember() {
+        TestTenant t = newTenant();
+        String pos = newKey(t, "pos");
+        String member = newMember(t);
+        assertProblem(api.delete(pos, "/api/v1/members/" + member), 403, "forbidden");
+        assertThat(api.get(pos, "/api/v1/members/" + member).json().path("erased").asBoolean()).isFalse();
+        assertThat(api.delete(t.adminKey(), "/api/v1/members/" + member).status()).isEqualTo(204);
+    }
+
+    @Test
     void posKeyCannotManageKeysStoresOrTheProgram() {
         TestTenant t = newTenant();
         String pos = newKey(t, "pos");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kopilka.testing.Api;
 import io.kopilka.testing.IntegrationTest;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -48,8 +49,10 @@ class ApiKeyApiIT extends IntegrationTest {
         assertThat(till.path("id").asString()).isEqualTo(pos.text("id"));
         assertThat(till.path("name").asString()).isEqualTo("till 1");
         assertThat(till.path("role").asString()).isEqualTo("pos");
-        assertThat(till.path("prefix").asString()).isEqualTo(pos.text("key").substring(0, 12) + "…");
-        assertThat(Instant.parse(till.path("createdAt").asString())).isEqualTo(START.plus(Duration.ofMinutes(1)));
+        String secret = pos.text("key");
+        assertThat(till.path("hint").asString()).isEqualTo("…" + secret.substring(secret.length() - 6));
+        assertThat(OffsetDateTime.parse(till.path("createdAt").asString()).toInstant())
+                .isEqualTo(START.plus(Duration.ofMinutes(1)));
         assertThat(till.path("revokedAt").isNull()).isTrue();
         assertThat(till.has("key")).isFalse();
         assertThat(list.body()).doesNotContain(pos.text("key")).doesNotContain(t.adminKey());

@@ -76,9 +76,10 @@ class ApiKeySecretTest {
     }
 
     @Test
-    void displayPrefixShowsTwelveCharactersOnly() {
+    void displayHintShowsOnlyTheLastSixCharacters() {
         String key = ApiKeySecret.newTenantKey(TENANT);
-        assertThat(ApiKeySecret.displayPrefix(key)).isEqualTo(key.substring(0, 12) + "…");
-        assertThat(ApiKeySecret.displayPrefix(key)).doesNotContain(key.substring(36));
+        assertThat(ApiKeySecret.displayHint(key)).isEqualTo("…" + key.substring(key.length() - 6));
+        assertThat(ApiKeySecret.displayHint(key)).doesNotContain(key.substring(0, 12));
+        assertThat(ApiKeySecret.displayHint(ApiKeySecret.newTenantKey(TENANT))).isNotEqualTo(ApiKeySecret.displayHint(key));
     }
 }

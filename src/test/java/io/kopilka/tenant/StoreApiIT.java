@@ -9,7 +9,6 @@ import io.kopilka.testing.IntegrationTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -87,14 +86,13 @@ class StoreApiIT extends IntegrationTest {
     }
 
     /**
-     * PRODUCT BUG (shared/idempotency/Idempotency.replay): the stored answer is read back into the
+     * Regression (shared/idempotency/Idempotency.replay, fixed): the stored answer is read back into the
      * response type with Jackson, which moves every OffsetDateTime to UTC, so a replay says
      * "createdAt": "2026-11-22T09:00:00Z" where the first answer said "2026-11-22T14:00:00+05:00".
-     * The contract says a replay returns the first answer. Enable when replays are byte-for-byte.
+     * The contract says a replay returns the first answer.
      */
-    @Disabled("Product bug: idempotent replay rewrites timestamps to UTC (Idempotency.replay)")
     @Test
-    void productBug_replayIsTheFirstAnswerExactly() {
+    void replayIsTheFirstAnswerExactly() {
         TestTenant t = newTenant();
         Map<String, String> body = Map.of("code", "main", "name", "Main street");
         Api.Response first = api.post(t.adminKey(), "/api/v1/stores", body, "store-1");

@@ -1,5 +1,6 @@
 package io.kopilka.ledger.internal;
 
+import io.kopilka.shared.Now;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -25,7 +26,7 @@ class ExpirySchedule {
     Scheduler jobScheduler(DataSource dataSource, PointsExpiry expiry, Clock clock,
                            @Value("${kopilka.jobs.expiry-interval:PT1M}") Duration interval) {
         RecurringTask<Void> expire = Tasks.recurring("points-expiry", FixedDelay.of(interval))
-                .execute((instance, context) -> expiry.expireDue(clock.instant()));
+                .execute((instance, context) -> expiry.expireDue(Now.of(clock)));
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(expire)
                 .threads(2)

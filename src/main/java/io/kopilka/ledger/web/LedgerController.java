@@ -1,5 +1,6 @@
 package io.kopilka.ledger.web;
 
+import io.kopilka.shared.Now;
 import io.kopilka.ledger.Balance;
 import io.kopilka.ledger.Credit;
 import io.kopilka.ledger.Entry;
@@ -145,7 +146,7 @@ class LedgerController {
         Program program = programs.of(caller.tenant());
         var outcome = idempotency.run(caller.tenant(), "adjustment:" + member.id(), key, request, AdjustmentDone.class,
                 () -> {
-                    Instant now = clock.instant();
+                    Instant now = Now.of(clock);
                     ledger.lock(caller.tenant(), member.id(), now);
                     long points = request.points();
                     if (points > 0) {
@@ -175,7 +176,7 @@ class LedgerController {
             throw ApiProblem.conflict("member_erased", "Points cannot move to or from an erased member");
         }
         var outcome = idempotency.run(caller.tenant(), "transfer", key, request, TransferDone.class, () -> {
-            Instant now = clock.instant();
+            Instant now = Now.of(clock);
             UUID id = ledger.transfer(caller.tenant(), from.id(), to.id(), request.points(), now);
             return new TransferDone(id.toString(), from.id().toString(), to.id().toString(), request.points(),
                     ledger.balance(caller.tenant(), from.id(), now).available(),
@@ -187,7 +188,7 @@ class LedgerController {
     private BalanceView balanceView(Caller caller, MemberId member) {
         ZoneId zone = zone(caller);
         Program program = programs.of(caller.tenant());
-        Balance b = ledger.balance(caller.tenant(), member, clock.instant());
+        Balance b = ledger.balance(caller.tenant(), member, Now.of(clock));
         int scale = Math.max(0, tenants.get(caller.tenant()).currency().getDefaultFractionDigits());
         String value = program.pointValue().multiply(BigDecimal.valueOf(b.available()))
                 .setScale(scale, RoundingMode.DOWN).toPlainString();

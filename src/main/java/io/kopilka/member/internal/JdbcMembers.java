@@ -1,5 +1,6 @@
 package io.kopilka.member.internal;
 
+import io.kopilka.shared.Now;
 import io.kopilka.member.CardNumbers;
 import io.kopilka.member.Member;
 import io.kopilka.member.MemberJoined;
@@ -60,7 +61,7 @@ class JdbcMembers implements Members {
     @Transactional
     public Member join(TenantId tenantId, NewMember request) {
         Tenant tenant = tenants.get(tenantId);
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         MemberValidation v = new MemberValidation();
         String phone = null;
         if (request.phone() != null) {
@@ -234,7 +235,7 @@ class JdbcMembers implements Members {
                         Map.of("memberId", other.get().toString()));
             }
         }
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         int updated = jdbc.sql("""
                 UPDATE member SET phone = :phone, email = :email, name = :name, birth_date = :birthDate,
                        locale = :locale, consents = CAST(:consents AS jsonb), attributes = CAST(:attributes AS jsonb),
@@ -256,7 +257,7 @@ class JdbcMembers implements Members {
     @Transactional
     public Member reissueCard(TenantId tenant, MemberId id) {
         Member current = lockLive(tenant, id);
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         retireCard(tenant, current, now);
         String card = reserveCard(tenant, id, now);
         jdbc.sql("UPDATE member SET card_number = :card, updated_at = :now WHERE tenant_id = :tenant AND id = :id")
@@ -272,7 +273,7 @@ class JdbcMembers implements Members {
         if (current.erased()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         retireCard(tenant, current, now);
         jdbc.sql("""
                 UPDATE member SET phone = NULL, email = NULL, name = NULL, birth_date = NULL, card_number = NULL,

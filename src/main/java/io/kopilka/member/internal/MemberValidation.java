@@ -108,11 +108,23 @@ final class MemberValidation {
             reject("attributes", "must be a JSON object");
             return result;
         }
-        for (var e : ((Map<String, Object>) map).entrySet()) {
-            if (e.getValue() == null) {
+        return merge(result, (Map<String, Object>) map);
+    }
+
+    /** RFC 7396 merge patch: objects merge key by key at every depth, null removes, anything else replaces. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(Map<String, Object> target, Map<String, Object> patch) {
+        Map<String, Object> result = new LinkedHashMap<>(target);
+        for (var e : patch.entrySet()) {
+            Object value = e.getValue();
+            if (value == null) {
                 result.remove(e.getKey());
+            } else if (value instanceof Map<?, ?> nested) {
+                Object current = result.get(e.getKey());
+                Map<String, Object> base = current instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                result.put(e.getKey(), merge(base, (Map<String, Object>) nested));
             } else {
-                result.put(e.getKey(), e.getValue());
+                result.put(e.getKey(), value);
             }
         }
         return result;

@@ -96,16 +96,26 @@ class MemberController {
 
     @PostMapping("/api/v1/members/{id}/card/reissue")
     @Operation(summary = "Issue a new card number; the old one stops working and is never reused")
-    MemberView reissue(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    ResponseEntity<MemberView> reissue(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Member member = find(caller, id);
-        return MemberView.of(members.reissueCard(caller.tenant(), member.id()), zone(caller));
+        ZoneId zone = zone(caller);
+        // A till that retries must not issue a third card and void the one it just printed.
+        var outcome = idempotency.run(caller.tenant(), "reissue:" + member.id(), key, member.id().toString(),
+                MemberView.class, () -> MemberView.of(members.reissueCard(caller.tenant(), member.id()), zone));
+        return ResponseEntity.ok(outcome.body());
     }
 
     @DeleteMapping("/api/v1/members/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Erase the member's personal data; the id and an anonymous ledger history stay")
     void erase(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        members.erase(caller.tenant(), find(caller, id).id());
+        Member member = find(caller, id);
+        members.erase(caller.tenant(), member.id());
+        // Answers kept for replays hold the personal data too: they now show the erased member.
+        MemberView erased = MemberView.of(members.byId(caller.tenant(), member.id()).orElseThrow(), zone(caller));
+        idempotency.rewrite(caller.tenant(), "members", member.id().toString(), erased);
+        idempotency.rewrite(caller.tenant(), "reissue:" + member.id(), member.id().toString(), erased);
     }
 
     private Member find(Caller caller, String id) {

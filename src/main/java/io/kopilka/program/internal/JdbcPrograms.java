@@ -1,5 +1,6 @@
 package io.kopilka.program.internal;
 
+import io.kopilka.shared.Now;
 import io.kopilka.program.Program;
 import io.kopilka.program.ProgramValidation;
 import io.kopilka.program.Programs;
@@ -55,7 +56,7 @@ class JdbcPrograms implements Programs {
                        version = program.version + 1, updated_at = EXCLUDED.updated_at
                 RETURNING version""")
                 .param("tenant", tenant.value()).param("settings", json.writeValueAsString(ProgramDocument.of(settings)))
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", Timestamp.from(Now.of(clock)))
                 .query(Long.class).single();
         return of(tenant);
     }

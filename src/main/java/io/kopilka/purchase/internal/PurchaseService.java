@@ -1,5 +1,6 @@
 package io.kopilka.purchase.internal;
 
+import io.kopilka.shared.Now;
 import io.kopilka.ledger.Account;
 import io.kopilka.ledger.Balance;
 import io.kopilka.ledger.Credit;
@@ -80,7 +81,7 @@ class PurchaseService implements Purchases {
     private Context prepare(TenantId tenantId, PurchaseOrder order) {
         Tenant tenant = tenants.get(tenantId);
         Program program = programs.of(tenantId);
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         int scale = Math.max(0, tenant.currency().getDefaultFractionDigits());
         OrderValidation.check(order, now, program.maxBackdateDays(), scale);
         if (stores.byCode(tenantId, order.storeCode()).isEmpty()) {
@@ -161,7 +162,7 @@ class PurchaseService implements Purchases {
         }
         var outcome = idempotency.run(tenantId, "return", order.externalId(), new Request(purchaseId, order),
                 ReturnReceipt.class, () -> {
-                    Instant now = clock.instant();
+                    Instant now = Now.of(clock);
                     MemberId memberId = found.memberId() == null ? null : new MemberId(found.memberId());
                     if (memberId != null) {
                         ledger.lock(tenantId, memberId, now);

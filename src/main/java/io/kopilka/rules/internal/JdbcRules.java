@@ -1,5 +1,6 @@
 package io.kopilka.rules.internal;
 
+import io.kopilka.shared.Now;
 import io.kopilka.rules.Rule;
 import io.kopilka.rules.Rules;
 import io.kopilka.rules.web.RuleDocument;
@@ -37,7 +38,7 @@ class JdbcRules implements Rules {
                 VALUES (:tenant, :id, :name, :kind, CAST(:definition AS jsonb), :priority, true, :now, :now)""")
                 .param("tenant", tenant.value()).param("id", rule.id()).param("name", rule.name())
                 .param("kind", rule.kind().code()).param("definition", document(rule))
-                .param("priority", rule.priority()).param("now", Timestamp.from(clock.instant())).update();
+                .param("priority", rule.priority()).param("now", Timestamp.from(Now.of(clock))).update();
         return rule;
     }
 
@@ -49,7 +50,7 @@ class JdbcRules implements Rules {
                        priority = :priority, updated_at = :now
                 WHERE tenant_id = :tenant AND id = :id AND active""")
                 .param("name", rule.name()).param("kind", rule.kind().code()).param("definition", document(rule))
-                .param("priority", rule.priority()).param("now", Timestamp.from(clock.instant()))
+                .param("priority", rule.priority()).param("now", Timestamp.from(Now.of(clock)))
                 .param("tenant", tenant.value()).param("id", id).update();
         if (updated == 0) {
             throw ApiProblem.notFound("Rule");
@@ -62,7 +63,7 @@ class JdbcRules implements Rules {
     public void delete(TenantId tenant, UUID id) {
         int updated = jdbc.sql("""
                 UPDATE rule SET active = false, updated_at = :now WHERE tenant_id = :tenant AND id = :id AND active""")
-                .param("now", Timestamp.from(clock.instant())).param("tenant", tenant.value()).param("id", id).update();
+                .param("now", Timestamp.from(Now.of(clock))).param("tenant", tenant.value()).param("id", id).update();
         if (updated == 0) {
             throw ApiProblem.notFound("Rule");
         }

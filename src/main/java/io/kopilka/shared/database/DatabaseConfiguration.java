@@ -39,7 +39,12 @@ class DatabaseConfiguration {
         if (properties.embeddedPort() > 0) {
             builder.setPort(properties.embeddedPort());
         }
-        if (!properties.embeddedDurable()) {
+        if (properties.embeddedDurable()) {
+            // zonky's defaults trade durability for test speed (fsync off); a service's data must
+            // survive a power cut, so durability is switched back on explicitly.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        } else {
             // Tests only: their databases are thrown away, so waiting for the disk buys nothing.
             builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");

@@ -1,5 +1,6 @@
 package io.kopilka.shared.idempotency;
 
+import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +35,8 @@ public class Idempotency {
     public Idempotency(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.json = json;
+        // A replay must be the first answer to the letter: keep each time's own offset.
+        this.json = json.rebuild().disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).build();
         this.clock = clock;
     }
 
@@ -60,7 +63,7 @@ public class Idempotency {
                     VALUES (:tenant, :scope, :key, :hash, :now)
                     ON CONFLICT (tenant_id, scope, key) DO NOTHING""")
                     .param("tenant", tenant.value()).param("scope", scope).param("key", key)
-                    .param("hash", fingerprint).param("now", java.sql.Timestamp.from(clock.instant()))
+                    .param("hash", fingerprint).param("now", java.sql.Timestamp.from(Now.of(clock)))
                     .update();
             if (inserted == 0) {
                 return replay(tenant, scope, key, fingerprint, type);
@@ -74,6 +77,18 @@ public class Idempotency {
                     .update();
             return new Outcome<>(body, false);
         });
+    }
+
+    /**
+     * Replaces the stored answers about {@code id} with {@code answer}: an erased member's personal
+     * data must not survive in a replayable answer, while a replay still names the same member.
+     */
+    public void rewrite(TenantId tenant, String scope, String id, Object answer) {
+        jdbc.sql("""
+                UPDATE idempotency_key SET response = CAST(:answer AS jsonb)
+                WHERE tenant_id = :tenant AND scope = :scope AND response ->> 'id' = :id""")
+                .param("answer", json.writeValueAsString(answer))
+                .param("tenant", tenant.value()).param("scope", scope).param("id", id).update();
     }
 
     private <T> Outcome<T> replay(TenantId tenant, String scope, String key, String fingerprint, Class<T> type) {

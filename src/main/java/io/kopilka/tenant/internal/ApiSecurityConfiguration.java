@@ -41,6 +41,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(ADMIN_ONLY).hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/stores").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/members/*/tier").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/members/*").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/adjustments").hasRole("ADMIN")
                         .anyRequest().hasAnyRole("ADMIN", "POS"));
         return http.build();

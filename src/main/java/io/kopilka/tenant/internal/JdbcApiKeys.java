@@ -1,5 +1,6 @@
 package io.kopilka.tenant.internal;
 
+import io.kopilka.shared.Now;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
@@ -56,14 +57,14 @@ class JdbcApiKeys implements ApiKeys {
             throw ApiProblem.invalid("storeCode", "no store with this code");
         }
         String secret = ApiKeySecret.newTenantKey(tenant);
-        ApiKey key = new ApiKey(Ids.next(), name.strip(), role, storeCode, ApiKeySecret.displayPrefix(secret),
-                clock.instant(), null);
+        ApiKey key = new ApiKey(Ids.next(), name.strip(), role, storeCode, ApiKeySecret.displayHint(secret),
+                Now.of(clock), null);
         jdbc.sql("""
-                INSERT INTO api_key (tenant_id, id, name, role, store_code, key_hash, prefix, created_at)
-                VALUES (:tenant, :id, :name, :role, :store, :hash, :prefix, :createdAt)""")
+                INSERT INTO api_key (tenant_id, id, name, role, store_code, key_hash, hint, created_at)
+                VALUES (:tenant, :id, :name, :role, :store, :hash, :hint, :createdAt)""")
                 .param("tenant", tenant.value()).param("id", key.id()).param("name", key.name())
                 .param("role", role.code()).param("store", storeCode).param("hash", ApiKeySecret.hash(secret))
-                .param("prefix", key.prefix()).param("createdAt", Timestamp.from(key.createdAt()))
+                .param("hint", key.hint()).param("createdAt", Timestamp.from(key.createdAt()))
                 .update();
         return new Issued(key, secret);
     }
@@ -79,7 +80,7 @@ class JdbcApiKeys implements ApiKeys {
     public void revoke(TenantId tenant, UUID id) {
         int updated = jdbc.sql("""
                 UPDATE api_key SET revoked_at = COALESCE(revoked_at, :now) WHERE tenant_id = :tenant AND id = :id""")
-                .param("now", Timestamp.from(clock.instant())).param("tenant", tenant.value()).param("id", id)
+                .param("now", Timestamp.from(Now.of(clock))).param("tenant", tenant.value()).param("id", id)
                 .update();
         if (updated == 0) {
             throw ApiProblem.notFound("API key");
@@ -94,7 +95,7 @@ class JdbcApiKeys implements ApiKeys {
             return Optional.empty();
         }
         String hash = ApiKeySecret.hash(key);
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         Cached cached = cache.get(hash);
         if (cached != null && cached.until().isAfter(now)) {
             return Optional.of(cached.caller());
@@ -113,7 +114,7 @@ class JdbcApiKeys implements ApiKeys {
     private static ApiKey map(ResultSet rs, int row) throws SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"),
-                Role.fromCode(rs.getString("role")).orElseThrow(), rs.getString("store_code"), rs.getString("prefix"),
+                Role.fromCode(rs.getString("role")).orElseThrow(), rs.getString("store_code"), rs.getString("hint"),
                 rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package io.kopilka.tenant.internal;
 
+import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.Store;
@@ -34,7 +35,7 @@ class JdbcStores implements Stores {
         if (cleanName.length() > 200) {
             throw ApiProblem.invalid("name", "must be at most 200 characters");
         }
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         int inserted = jdbc.sql("""
                 INSERT INTO store (tenant_id, code, name, created_at) VALUES (:tenant, :code, :name, :now)
                 ON CONFLICT (tenant_id, code) DO NOTHING""")

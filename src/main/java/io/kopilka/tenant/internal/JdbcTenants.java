@@ -1,5 +1,6 @@
 package io.kopilka.tenant.internal;
 
+import io.kopilka.shared.Now;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
@@ -87,7 +88,7 @@ class JdbcTenants implements Tenants {
             throw new ApiProblem(422, "validation_failed", "The request has invalid fields", errors, Map.of());
         }
         String country = DefaultCountry.of(Optional.ofNullable(request.country()), currency, zone, language.get());
-        return new Tenant(new TenantId(Ids.next()), name, currency, zone, language.get(), country, clock.instant());
+        return new Tenant(new TenantId(Ids.next()), name, currency, zone, language.get(), country, Now.of(clock));
     }
 
     @Override

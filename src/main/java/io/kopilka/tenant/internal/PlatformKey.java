@@ -1,5 +1,6 @@
 package io.kopilka.tenant.internal;
 
+import io.kopilka.shared.Now;
 import io.kopilka.tenant.ApiKeySecret;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class PlatformKey {
         if (stored.isEmpty()) {
             String key = ApiKeySecret.newPlatformKey();
             jdbc.sql("INSERT INTO platform_key (key_hash, created_at) VALUES (:hash, :now)")
-                    .param("hash", ApiKeySecret.hash(key)).param("now", Timestamp.from(clock.instant())).update();
+                    .param("hash", ApiKeySecret.hash(key)).param("now", Timestamp.from(Now.of(clock))).update();
             stored = List.of(ApiKeySecret.hash(key));
             log.warn("""
 

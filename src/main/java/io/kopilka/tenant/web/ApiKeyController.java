@@ -11,7 +11,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
+import io.kopilka.tenant.Tenants;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "API keys")
 class ApiKeyController {
     private final ApiKeys keys;
+    private final Tenants tenants;
 
-    ApiKeyController(ApiKeys keys) {
+    ApiKeyController(ApiKeys keys, Tenants tenants) {
         this.keys = keys;
+        this.tenants = tenants;
     }
 
     record CreateKey(@NotBlank @Size(max = 200) String name, @NotBlank String role, String storeCode) {
@@ -42,11 +46,12 @@ class ApiKeyController {
     record KeyCreated(String id, String key, String name, String role, String storeCode) {
     }
 
-    record KeyView(String id, String name, String role, String storeCode, String prefix, Instant createdAt,
-                   Instant revokedAt) {
-        static KeyView of(ApiKey k) {
-            return new KeyView(k.id().toString(), k.name(), k.role().code(), k.storeCode(), k.prefix(),
-                    k.createdAt(), k.revokedAt());
+    record KeyView(String id, String name, String role, String storeCode, String hint, OffsetDateTime createdAt,
+                   OffsetDateTime revokedAt) {
+        static KeyView of(ApiKey k, ZoneId zone) {
+            return new KeyView(k.id().toString(), k.name(), k.role().code(), k.storeCode(), k.hint(),
+                    k.createdAt().atZone(zone).toOffsetDateTime(),
+                    k.revokedAt() == null ? null : k.revokedAt().atZone(zone).toOffsetDateTime());
         }
     }
 
@@ -66,7 +71,8 @@ class ApiKeyController {
 
     @GetMapping("/api/v1/api-keys")
     KeyList list(@AuthenticationPrincipal Caller caller) {
-        return new KeyList(keys.all(caller.tenant()).stream().map(KeyView::of).toList(), null);
+        ZoneId zone = tenants.get(caller.tenant()).timezone();
+        return new KeyList(keys.all(caller.tenant()).stream().map(k -> KeyView.of(k, zone)).toList(), null);
     }
 
     @DeleteMapping("/api/v1/api-keys/{id}")
