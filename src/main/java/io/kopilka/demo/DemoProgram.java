@@ -1,6 +1,18 @@
 package io.kopilka.demo;
 
+import io.kopilka.member.Member;
 import io.kopilka.member.Members;
+import io.kopilka.program.ExpiryPolicy;
+import io.kopilka.program.Program;
+import io.kopilka.program.Programs;
+import io.kopilka.purchase.PurchaseOrder;
+import io.kopilka.purchase.Purchases;
+import io.kopilka.purchase.ReturnOrder;
+import io.kopilka.rules.Rule;
+import io.kopilka.rules.RuleKind;
+import io.kopilka.rules.Rules;
+import io.kopilka.shared.Ids;
+import java.math.BigDecimal;
 import io.kopilka.tenant.ApiKeys;
 import io.kopilka.tenant.Role;
 import io.kopilka.tenant.Stores;
@@ -33,11 +45,18 @@ class DemoProgram {
     private final Stores stores;
     private final ApiKeys keys;
     private final Members members;
+    private final Programs programs;
+    private final Rules rules;
+    private final Purchases purchases;
     private final Clock clock;
     private final String port;
 
-    DemoProgram(ApplicationArguments args, Tenants tenants, Stores stores, ApiKeys keys, Members members, Clock clock,
+    DemoProgram(ApplicationArguments args, Tenants tenants, Stores stores, ApiKeys keys, Members members,
+                Programs programs, Rules rules, Purchases purchases, Clock clock,
                 @Value("${local.server.port:${server.port:8080}}") String port) {
+        this.programs = programs;
+        this.rules = rules;
+        this.purchases = purchases;
         this.args = args;
         this.tenants = tenants;
         this.stores = stores;
@@ -64,6 +83,7 @@ class DemoProgram {
                   OpenAPI:        {}/v3/api-docs
                   Health:         {}/actuator/health
                   Try:  curl -H 'Authorization: Bearer {}' {}/api/v1/members
+                  A member's balance: GET /api/v1/members/{id}/balance and /history
                 ============================================================""",
                 tenant.name(), tenant.currency().getCurrencyCode(), tenant.timezone(), key, base, base, base, key, base);
     }
@@ -81,10 +101,34 @@ class DemoProgram {
                         Map.of("favouriteService", "haircut", "barber", "Arman")),
                 new Person("87475550011", "Максим Орлов", "1998-07-15", "ru", Map.of("prefersMorning", true)),
                 new Person("+77015550022", "Sam Walker", "1979-02-11", "en", Map.of()));
-        for (Person p : people) {
-            members.join(tenant.id(), new Members.NewMember(p.phone(), null, p.name(), p.birth(), p.locale(), null,
-                    Map.of("sms", true, "email", false), p.attributes()));
+        Program settings = Program.defaults();
+        programs.replace(tenant.id(), new Program(0, settings.pointValue(), settings.maxRedeemShare(), 100, 0,
+                new ExpiryPolicy(ExpiryPolicy.Mode.AFTER_EARN, 12), List.of(30, 7), 500, 1000, settings.referral(),
+                settings.maxBackdateDays()));
+        rules.create(tenant.id(), new Rule(Ids.next(), "5% баллами", RuleKind.POINTS_PERCENT, 100, true, null, null,
+                null, null, null, new Rule.PointsPercent(new BigDecimal("5"))));
+        rules.create(tenant.id(), new Rule(Ids.next(), "+5% на уход за бородой", RuleKind.POINTS_PERCENT, 90, true,
+                null, null, null, new Rule.ItemFilter(null, List.of("beard-care")), null,
+                new Rule.PointsPercent(new BigDecimal("5"))));
+        List<Member> joined = people.stream().map(p -> members.join(tenant.id(), new Members.NewMember(p.phone(),
+                null, p.name(), p.birth(), p.locale(), null, Map.of("sms", true, "email", false), p.attributes())))
+                .toList();
+        // A little history to look at: visits, a redemption and a return.
+        var haircut = new PurchaseOrder.Item("HAIRCUT", "Мужская стрижка", "service", BigDecimal.ONE,
+                new BigDecimal("7000.00"));
+        var oil = new PurchaseOrder.Item("BEARD-OIL", "Масло для бороды", "beard-care", BigDecimal.ONE,
+                new BigDecimal("4500.00"));
+        String firstPurchase = null;
+        for (int i = 0; i < joined.size(); i++) {
+            var ref = new PurchaseOrder.MemberReference(joined.get(i).id().toString(), null, null);
+            String id = purchases.commit(tenant.id(), new PurchaseOrder("demo-" + i + "-1", "dostyk", "pos", null, ref,
+                    List.of(haircut, oil), 0L, List.of())).body().id();
+            firstPurchase = firstPurchase == null ? id : firstPurchase;
+            purchases.commit(tenant.id(), new PurchaseOrder("demo-" + i + "-2", "abaya", "pos", null, ref,
+                    List.of(haircut), 300L, List.of()));
         }
+        purchases.returnGoods(tenant.id(), java.util.UUID.fromString(firstPurchase),
+                new ReturnOrder("demo-return-1", List.of(new ReturnOrder.Item("BEARD-OIL", BigDecimal.ONE)), null));
         log.info("Seeded the demo tenant {}", tenant.id());
         return tenant;
     }

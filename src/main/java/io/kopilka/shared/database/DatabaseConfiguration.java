@@ -31,6 +31,7 @@ class DatabaseConfiguration {
         }
         Path dir = Path.of(properties.dataDir()).toAbsolutePath().resolve("postgres");
         Files.createDirectories(dir.getParent());
+        OrphanedPostgres.stopIfRunning(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
