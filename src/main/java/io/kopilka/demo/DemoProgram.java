@@ -8,9 +8,8 @@ import io.kopilka.program.Programs;
 import io.kopilka.purchase.PurchaseOrder;
 import io.kopilka.purchase.Purchases;
 import io.kopilka.purchase.ReturnOrder;
-import io.kopilka.rules.Rule;
-import io.kopilka.rules.RuleKind;
 import io.kopilka.rules.Rules;
+import io.kopilka.rules.RuleDocument;
 import io.kopilka.shared.Ids;
 import java.math.BigDecimal;
 import io.kopilka.tenant.ApiKeys;
@@ -105,11 +104,9 @@ class DemoProgram {
         programs.replace(tenant.id(), new Program(0, settings.pointValue(), settings.maxRedeemShare(), 100, 0,
                 new ExpiryPolicy(ExpiryPolicy.Mode.AFTER_EARN, 12), List.of(30, 7), 500, 1000, settings.referral(),
                 settings.maxBackdateDays()));
-        rules.create(tenant.id(), new Rule(Ids.next(), "5% баллами", RuleKind.POINTS_PERCENT, 100, true, null, null,
-                null, null, null, new Rule.PointsPercent(new BigDecimal("5"))));
-        rules.create(tenant.id(), new Rule(Ids.next(), "+5% на уход за бородой", RuleKind.POINTS_PERCENT, 90, true,
-                null, null, null, new Rule.ItemFilter(null, List.of("beard-care")), null,
-                new Rule.PointsPercent(new BigDecimal("5"))));
+        for (RuleDocument rule : DemoRules.all()) {
+            rules.create(tenant.id(), rule.toRule(Ids.next()));
+        }
         List<Member> joined = people.stream().map(p -> members.join(tenant.id(), new Members.NewMember(p.phone(),
                 null, p.name(), p.birth(), p.locale(), null, Map.of("sms", true, "email", false), p.attributes())))
                 .toList();

@@ -20,6 +20,9 @@ public interface Ledger {
     /** Locks several members in a fixed order (by id), so that opposite transfers cannot deadlock. */
     List<Account> lockAll(TenantId tenant, List<MemberId> members, Instant now);
 
+    /** Reads the member's account as of {@code now} without locking it (quotes, simulations). */
+    Account peek(TenantId tenant, MemberId member, Instant now);
+
     Balance balance(TenantId tenant, MemberId member, Instant now);
 
     /** Gives points: pays the member's debt first, puts the rest in a new lot. */

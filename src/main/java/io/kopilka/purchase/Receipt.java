@@ -9,7 +9,7 @@ import java.util.List;
 public record Receipt(String id, String externalId, String memberId, String subtotal, String discount,
                       long pointsRedeemed, String redeemValue, String payable, long pointsEarned, long pointsPending,
                       BalanceView balance, List<AppliedRuleView> appliedRules, List<String> couponsUsed,
-                      List<String> couponsIssued, TierView tier, List<String> messages, long programVersion) {
+                      List<String> couponsIssued, TierView tier, List<String> messages, long programVersion, long rulesVersion) {
 
     public record BalanceView(long available, long pending) {
     }

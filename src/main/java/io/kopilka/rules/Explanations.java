@@ -8,7 +8,7 @@ import java.util.Currency;
 import java.util.Locale;
 
 /**
- * The customer-facing line for an applied rule, in Russian, Kazakh or English:
+ * The customer-facing line for each applied rule, in Russian, Kazakh or English:
  * "5% back on 7 800 ₸: 390 points". Plain Java: the same text is derived for a receipt, the
  * wallet's history ("why did I get 390 points?") and a simulation.
  */
@@ -18,12 +18,66 @@ public final class Explanations {
 
     public static String pointsPercent(String language, BigDecimal percent, BigDecimal base, long points,
                                        Currency currency) {
-        String pct = percent.stripTrailingZeros().toPlainString() + "%";
+        String pct = percent(percent);
         String money = money(base, currency);
         return switch (language) {
-            case "ru" -> pct + " баллами с " + money + ": " + points + " " + ruPoints(points);
-            case "kk" -> money + " сомасынан " + pct + ": " + points + " ұпай";
-            default -> pct + " back on " + money + ": " + points + (points == 1 ? " point" : " points");
+            case "ru" -> pct + " баллами с " + money + ": " + points(language, points);
+            case "kk" -> money + " сомасынан " + pct + ": " + points(language, points);
+            default -> pct + " back on " + money + ": " + points(language, points);
+        };
+    }
+
+    public static String pointsFixed(String language, String name, long points) {
+        return name + ": " + points(language, points);
+    }
+
+    public static String pointsPerItem(String language, long perItem, BigDecimal units, long points) {
+        String count = units.stripTrailingZeros().toPlainString();
+        return switch (language) {
+            case "ru" -> perItem + " за единицу × " + count + ": " + points(language, points);
+            case "kk" -> "бірлігіне " + perItem + " × " + count + ": " + points(language, points);
+            default -> perItem + " per unit × " + count + ": " + points(language, points);
+        };
+    }
+
+    public static String multiplier(String language, String name, BigDecimal factor, long points) {
+        String x = "×" + factor.stripTrailingZeros().toPlainString();
+        return switch (language) {
+            case "ru" -> x + " баллов (" + name + "): +" + points(language, points);
+            case "kk" -> x + " ұпай (" + name + "): +" + points(language, points);
+            default -> x + " points (" + name + "): +" + points(language, points);
+        };
+    }
+
+    public static String discount(String language, String name, BigDecimal percent, BigDecimal amount,
+                                  Currency currency) {
+        String pct = percent(percent);
+        String money = money(amount, currency);
+        return switch (language) {
+            case "ru" -> "Скидка " + pct + " (" + name + "): −" + money;
+            case "kk" -> pct + " жеңілдік (" + name + "): −" + money;
+            default -> pct + " off (" + name + "): −" + money;
+        };
+    }
+
+    public static String discountBySpend(String language, BigDecimal percent, BigDecimal spend, BigDecimal amount,
+                                         Currency currency) {
+        String pct = percent(percent);
+        String money = money(amount, currency);
+        String reached = money(spend, currency);
+        return switch (language) {
+            case "ru" -> "Скидка " + pct + " за покупки от " + reached + ": −" + money;
+            case "kk" -> reached + " сомасынан асқан сатып алулар үшін " + pct + " жеңілдік: −" + money;
+            default -> pct + " off for over " + reached + " spent: −" + money;
+        };
+    }
+
+    /** "390 points", "390 баллов", "390 ұпай". */
+    public static String points(String language, long n) {
+        return switch (language) {
+            case "ru" -> n + " " + ruPoints(n);
+            case "kk" -> n + " ұпай";
+            default -> n + (n == 1 ? " point" : " points");
         };
     }
 
@@ -43,6 +97,10 @@ public final class Explanations {
             case "EUR" -> number + " €";
             default -> number + " " + currency.getCurrencyCode();
         };
+    }
+
+    private static String percent(BigDecimal percent) {
+        return percent.stripTrailingZeros().toPlainString() + "%";
     }
 
     /** балл, балла, баллов: Russian plural by the last digits. */

@@ -6,20 +6,26 @@ import java.util.UUID;
 
 /**
  * The priced purchase: per line what it cost, the discount, the share paid with points and what the
- * customer paid, and the points it earned; plus every rule that applied, with its explanation.
+ * customer paid, and the points it earned; every rule that applied, with its explanation; and the
+ * rules skipped because their condition failed to evaluate (for the log).
  */
 public record PricedCart(BigDecimal subtotal, BigDecimal discount, long pointsRedeemed, BigDecimal redeemValue,
-                         BigDecimal payable, long pointsEarned, List<PricedLine> lines, List<AppliedRule> applied) {
+                         BigDecimal payable, long pointsEarned, List<PricedLine> lines, List<AppliedRule> applied,
+                         List<Skipped> skipped) {
 
     public record PricedLine(BigDecimal amount, BigDecimal discount, BigDecimal paid, long pointsEarned,
                              long pointsRedeemed) {
     }
 
     /**
-     * @param base        the amount the rule looked at (what was paid for its items)
+     * @param ruleId      null for the member's level benefits
+     * @param base        the amount the rule looked at
      * @param explanation one line for the customer, in their language
      */
     public record AppliedRule(UUID ruleId, String name, long points, BigDecimal discount, BigDecimal base,
                               String explanation) {
+    }
+
+    public record Skipped(UUID ruleId, String name, String error) {
     }
 }

@@ -6,13 +6,20 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Prices a cart, in the order API.md fixes: item discounts, then points redemption, then earning on
- * what the customer actually pays. Pure: no I/O, no clock, the same answer for the same input.
+ * what the customer actually pays. Pure: no I/O, no clock; the same input gives the same answer.
  *
- * <p>Rounding: money lines are rounded half-up to the currency's decimals; redemption is capped at
- * {@code maxRedeemShare} of the check after discounts, floored to whole points; earned points are
+ * <p>Which rules apply: every rule whose conditions hold, in priority order (highest first), until
+ * one that is not stackable has applied. The member's level adds its discount and its earn
+ * multiplier after the rules. Discounts compound in that order; multipliers multiply the points the
+ * earning rules (and earlier multipliers) gave to their items.
+ *
+ * <p>Rounding: money is rounded half-up to the currency's decimals per line; redemption is capped at
+ * {@code maxRedeemShare} of the check after discounts and floored to whole points; earned points are
  * summed exactly over all rules and floored once. The whole is then split back over lines and rules
  * by largest remainder, so the parts always add up to the total shown.
  */
@@ -23,121 +30,287 @@ public final class Pricing {
     }
 
     /**
-     * @param rules          live rules, highest priority first
-     * @param redeemPoints   points the customer asked to spend (already checked against the balance)
-     * @param earns          false for a guest: nobody to give points to
-     * @param language       the member's language for the explanations
+     * @param rules        live rules, highest priority first
+     * @param redeemPoints points the customer asked to spend (already checked against the balance)
+     * @param pointCaps    per rule, at most this many points (what is left of a member's daily or
+     *                     monthly allowance, or of the rule's budget); absent means no cap
      */
-    public static PricedCart price(Cart cart, List<Rule> rules, Program program, long redeemPoints, boolean earns,
-                                   String language) {
+    public record Input(Cart cart, List<Rule> rules, Program program, MemberSnapshot member, long redeemPoints,
+                        String language, Map<UUID, Long> pointCaps) {
+    }
+
+    public static PricedCart price(Input in) {
+        Cart cart = in.cart();
         int scale = cart.scale();
         int n = cart.lines().size();
-        List<BigDecimal> amounts = new ArrayList<>(n);
-        for (Cart.Line line : cart.lines()) {
-            amounts.add(line.quantity().multiply(line.unitPrice()).setScale(scale, RoundingMode.HALF_UP));
-        }
-        BigDecimal subtotal = sum(amounts);
-        List<BigDecimal> discounts = new ArrayList<>();
-        amounts.forEach(a -> discounts.add(BigDecimal.ZERO.setScale(scale)));
-        List<BigDecimal> afterDiscount = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            afterDiscount.add(amounts.get(i).subtract(discounts.get(i)));
-        }
-        BigDecimal discounted = sum(afterDiscount);
+        List<PricedCart.Skipped> skipped = new ArrayList<>();
+        List<Rule> applicable = applicable(in, skipped);
 
-        long maxByShare = discounted.multiply(program.maxRedeemShare())
-                .divide(program.pointValue(), 0, RoundingMode.DOWN).longValueExact();
-        long redeemed = Math.min(redeemPoints, maxByShare);
-        BigDecimal redeemValue = program.pointValue().multiply(BigDecimal.valueOf(redeemed))
+        BigDecimal[] amounts = new BigDecimal[n];
+        BigDecimal[] discounts = new BigDecimal[n];
+        BigDecimal[] after = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            Cart.Line line = cart.lines().get(i);
+            amounts[i] = line.quantity().multiply(line.unitPrice()).setScale(scale, RoundingMode.HALF_UP);
+            discounts[i] = BigDecimal.ZERO.setScale(scale);
+            after[i] = amounts[i];
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Rule rule : applicable) {
+            if (rule.discounts()) {
+                discount(in, rule, after, discounts, entries);
+            }
+        }
+        MemberSnapshot.TierBenefits tier = in.member().benefits();
+        if (tier != null && tier.discountPercent() != null && tier.discountPercent().signum() > 0) {
+            BigDecimal total = takeDiscount(after, discounts, tier.discountPercent(), scale, i -> true);
+            if (total.signum() > 0) {
+                entries.add(Entry.discount(null, tierName(in), total, Explanations.discount(in.language(),
+                        tierName(in), tier.discountPercent(), total, cart.currency())));
+            }
+        }
+        BigDecimal discounted = sum(after);
+
+        long maxByShare = discounted.multiply(in.program().maxRedeemShare())
+                .divide(in.program().pointValue(), 0, RoundingMode.DOWN).longValueExact();
+        long redeemed = Math.min(in.redeemPoints(), maxByShare);
+        BigDecimal redeemValue = in.program().pointValue().multiply(BigDecimal.valueOf(redeemed))
                 .setScale(scale, RoundingMode.DOWN);
-        BigDecimal[] redeemValues = Allocation.money(redeemValue, afterDiscount, scale);
-        long[] redeemedByLine = Allocation.largestRemainder(redeemed, afterDiscount);
-        List<BigDecimal> paid = new ArrayList<>(n);
+        List<BigDecimal> afterList = List.of(after);
+        BigDecimal[] redeemValues = Allocation.money(redeemValue, afterList, scale);
+        long[] redeemedByLine = Allocation.largestRemainder(redeemed, afterList);
+        BigDecimal[] paid = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
-            paid.add(afterDiscount.get(i).subtract(redeemValues[i]));
+            paid[i] = after[i].subtract(redeemValues[i]);
         }
-        BigDecimal payable = sum(paid);
 
-        Earning earning = earns ? earn(cart, rules, paid) : Earning.NONE;
-        long earned = earning.total().setScale(0, RoundingMode.DOWN).longValueExact();
-        long[] earnedByLine = Allocation.largestRemainder(earned, earning.byLine(n));
-        long[] earnedByRule = Allocation.largestRemainder(earned, earning.rules().stream().map(RuleEarning::raw).toList());
+        if (in.member().known()) {
+            earn(in, applicable, paid, entries);
+        }
+        List<Entry> earning = entries.stream().filter(e -> e.byLine() != null).toList();
+        BigDecimal rawTotal = earning.stream().map(Entry::raw).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long earned = rawTotal.setScale(0, RoundingMode.DOWN).longValueExact();
+        long[] earnedByRule = Allocation.largestRemainder(earned, earning.stream().map(Entry::raw).toList());
+        List<BigDecimal> rawByLine = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            BigDecimal s = BigDecimal.ZERO;
+            for (Entry e : earning) {
+                s = s.add(e.byLine()[i]);
+            }
+            rawByLine.add(s);
+        }
+        long[] earnedByLine = Allocation.largestRemainder(earned, rawByLine);
 
         List<PricedCart.PricedLine> lines = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            lines.add(new PricedCart.PricedLine(amounts.get(i), discounts.get(i), paid.get(i), earnedByLine[i],
-                    redeemedByLine[i]));
+            lines.add(new PricedCart.PricedLine(amounts[i], discounts[i], paid[i], earnedByLine[i], redeemedByLine[i]));
         }
         List<PricedCart.AppliedRule> applied = new ArrayList<>();
-        for (int r = 0; r < earning.rules().size(); r++) {
-            RuleEarning e = earning.rules().get(r);
-            BigDecimal percent = ((Rule.PointsPercent) e.rule().parameters()).percent();
-            applied.add(new PricedCart.AppliedRule(e.rule().id(), e.rule().name(), earnedByRule[r],
-                    BigDecimal.ZERO.setScale(scale), e.base(),
-                    Explanations.pointsPercent(language, percent, e.base(), earnedByRule[r], cart.currency())));
+        int r = 0;
+        for (Entry e : entries) {
+            long points = e.byLine() == null ? 0 : earnedByRule[r++];
+            applied.add(new PricedCart.AppliedRule(e.ruleId(), e.name(), points, e.discount().setScale(scale),
+                    e.base(), e.explain().text(points)));
         }
-        return new PricedCart(subtotal, sum(discounts), redeemed, redeemValue, payable, earned, lines, applied);
+        return new PricedCart(sum(amounts), sum(discounts), redeemed, redeemValue, sum(paid), earned, lines, applied,
+                skipped);
     }
 
-    private record RuleEarning(Rule rule, BigDecimal raw, BigDecimal base, BigDecimal[] byLine) {
-    }
-
-    private record Earning(List<RuleEarning> rules) {
-        static final Earning NONE = new Earning(List.of());
-
-        BigDecimal total() {
-            return rules.stream().map(RuleEarning::raw).reduce(BigDecimal.ZERO, BigDecimal::add);
-        }
-
-        List<BigDecimal> byLine(int n) {
-            List<BigDecimal> result = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                BigDecimal s = BigDecimal.ZERO;
-                for (RuleEarning r : rules) {
-                    s = s.add(r.byLine()[i]);
-                }
-                result.add(s);
+    private static List<Rule> applicable(Input in, List<PricedCart.Skipped> skipped) {
+        List<Rule> result = new ArrayList<>();
+        for (Rule rule : in.rules()) {
+            RuleConditions.Verdict verdict = RuleConditions.check(rule, in.cart(), in.member());
+            if (verdict.error() != null) {
+                skipped.add(new PricedCart.Skipped(rule.id(), rule.name(), verdict.error()));
             }
-            return result;
-        }
-    }
-
-    private static Earning earn(Cart cart, List<Rule> rules, List<BigDecimal> paid) {
-        List<RuleEarning> results = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (!RuleConditions.applies(rule, cart)) {
-                continue;
-            }
-            BigDecimal[] byLine = new BigDecimal[paid.size()];
-            BigDecimal base = BigDecimal.ZERO;
-            for (int i = 0; i < paid.size(); i++) {
-                Cart.Line line = cart.lines().get(i);
-                boolean matches = rule.itemMatches(line.sku(), line.category());
-                byLine[i] = BigDecimal.ZERO;
-                if (matches && rule.parameters() instanceof Rule.PointsPercent p) {
-                    byLine[i] = paid.get(i).multiply(p.percent()).divide(HUNDRED);
-                    base = base.add(paid.get(i));
-                }
-            }
-            BigDecimal raw = sum(List.of(byLine));
-            if (rule.maxPointsPerPurchase() != null && raw.compareTo(BigDecimal.valueOf(rule.maxPointsPerPurchase())) > 0) {
-                BigDecimal factor = BigDecimal.valueOf(rule.maxPointsPerPurchase()).divide(raw, 20, RoundingMode.DOWN);
-                for (int i = 0; i < byLine.length; i++) {
-                    byLine[i] = byLine[i].multiply(factor);
-                }
-                raw = BigDecimal.valueOf(rule.maxPointsPerPurchase());
-            }
-            if (raw.signum() > 0) {
-                results.add(new RuleEarning(rule, raw, base, byLine));
+            if (verdict.applies()) {
+                result.add(rule);
                 if (!rule.stackable()) {
                     break;
                 }
             }
         }
-        return new Earning(results);
+        return result;
     }
 
-    private static BigDecimal sum(List<BigDecimal> values) {
-        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static void discount(Input in, Rule rule, BigDecimal[] after, BigDecimal[] discounts, List<Entry> entries) {
+        Cart cart = in.cart();
+        BigDecimal percent;
+        String text;
+        if (rule.parameters() instanceof Rule.DiscountPercent p) {
+            percent = p.percent();
+        } else {
+            percent = ((Rule.DiscountBySpend) rule.parameters()).percentFor(in.member().lifetimeSpend());
+            if (percent == null) {
+                return; // no step reached yet
+            }
+        }
+        BigDecimal total = takeDiscount(after, discounts, percent, cart.scale(),
+                i -> rule.itemMatches(cart.lines().get(i).sku(), cart.lines().get(i).category()));
+        if (total.signum() == 0) {
+            return;
+        }
+        if (rule.parameters() instanceof Rule.DiscountBySpend steps) {
+            BigDecimal reached = steps.steps().stream().filter(s -> s.percent().compareTo(percent) == 0)
+                    .map(Rule.DiscountBySpend.Step::spend).findFirst().orElse(BigDecimal.ZERO);
+            text = Explanations.discountBySpend(in.language(), percent, reached, total, cart.currency());
+        } else {
+            text = Explanations.discount(in.language(), rule.name(), percent, total, cart.currency());
+        }
+        entries.add(Entry.discount(rule.id(), rule.name(), total, text));
+    }
+
+    private static BigDecimal takeDiscount(BigDecimal[] after, BigDecimal[] discounts, BigDecimal percent, int scale,
+                                           java.util.function.IntPredicate matches) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < after.length; i++) {
+            if (!matches.test(i)) {
+                continue;
+            }
+            BigDecimal d = after[i].multiply(percent).divide(HUNDRED, scale, RoundingMode.HALF_UP).min(after[i]);
+            after[i] = after[i].subtract(d);
+            discounts[i] = discounts[i].add(d);
+            total = total.add(d);
+        }
+        return total;
+    }
+
+    private static void earn(Input in, List<Rule> applicable, BigDecimal[] paid, List<Entry> entries) {
+        Cart cart = in.cart();
+        int n = paid.length;
+        BigDecimal[] current = new BigDecimal[n];
+        java.util.Arrays.fill(current, BigDecimal.ZERO);
+        for (Rule rule : applicable) {
+            if (!rule.earns()) {
+                continue;
+            }
+            BigDecimal[] byLine = new BigDecimal[n];
+            BigDecimal base = BigDecimal.ZERO;
+            BigDecimal units = BigDecimal.ZERO;
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                Cart.Line line = cart.lines().get(i);
+                byLine[i] = BigDecimal.ZERO;
+                if (!rule.itemMatches(line.sku(), line.category())) {
+                    continue;
+                }
+                any = true;
+                base = base.add(paid[i]);
+                units = units.add(line.quantity());
+                switch (rule.parameters()) {
+                    case Rule.PointsPercent p -> byLine[i] = paid[i].multiply(p.percent()).divide(HUNDRED);
+                    case Rule.PointsPerItem p -> byLine[i] = line.quantity().multiply(BigDecimal.valueOf(p.points()));
+                    default -> { }
+                }
+            }
+            if (rule.parameters() instanceof Rule.PointsFixed p && any) {
+                // Spread over the matching lines by what was paid, so a return takes back its share.
+                List<BigDecimal> weights = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    boolean m = rule.itemMatches(cart.lines().get(i).sku(), cart.lines().get(i).category());
+                    weights.add(m ? paid[i].max(new BigDecimal("0.0001")) : BigDecimal.ZERO);
+                }
+                long[] parts = Allocation.largestRemainder(p.points(), weights);
+                for (int i = 0; i < n; i++) {
+                    byLine[i] = BigDecimal.valueOf(parts[i]);
+                }
+            }
+            BigDecimal raw = cap(in, rule, byLine);
+            if (raw.signum() <= 0) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                current[i] = current[i].add(byLine[i]);
+            }
+            BigDecimal ruleBase = base;
+            BigDecimal ruleUnits = units;
+            Explain explain = switch (rule.parameters()) {
+                case Rule.PointsPercent p -> points -> Explanations.pointsPercent(in.language(), p.percent(), ruleBase,
+                        points, cart.currency());
+                case Rule.PointsPerItem p -> points -> Explanations.pointsPerItem(in.language(), p.points(), ruleUnits,
+                        points);
+                default -> points -> Explanations.pointsFixed(in.language(), rule.name(), points);
+            };
+            entries.add(new Entry(rule.id(), rule.name(), raw, byLine, BigDecimal.ZERO, base, explain));
+        }
+        for (Rule rule : applicable) {
+            if (rule.parameters() instanceof Rule.Multiplier m) {
+                multiply(in, rule, rule.id(), rule.name(), m.factor(), current, entries);
+            }
+        }
+        MemberSnapshot.TierBenefits tier = in.member().benefits();
+        if (tier != null && tier.earnMultiplier() != null && tier.earnMultiplier().compareTo(BigDecimal.ONE) > 0) {
+            multiply(in, null, null, tierName(in), tier.earnMultiplier(), current, entries);
+        }
+    }
+
+    private static void multiply(Input in, Rule rule, UUID id, String name, BigDecimal factor, BigDecimal[] current,
+                                 List<Entry> entries) {
+        Cart cart = in.cart();
+        BigDecimal[] extra = new BigDecimal[current.length];
+        for (int i = 0; i < current.length; i++) {
+            boolean matches = rule == null || rule.itemMatches(cart.lines().get(i).sku(), cart.lines().get(i).category());
+            extra[i] = matches ? current[i].multiply(factor.subtract(BigDecimal.ONE)) : BigDecimal.ZERO;
+        }
+        BigDecimal raw = rule == null ? sum(extra) : cap(in, rule, extra);
+        if (raw.signum() <= 0) {
+            return;
+        }
+        for (int i = 0; i < current.length; i++) {
+            current[i] = current[i].add(extra[i]);
+        }
+        entries.add(new Entry(id, name, raw, extra, BigDecimal.ZERO, BigDecimal.ZERO,
+                points -> Explanations.multiplier(in.language(), name, factor, points)));
+    }
+
+    /** Applies the per-purchase cap and the caller's cap (allowance, budget); scales the lines to match. */
+    private static BigDecimal cap(Input in, Rule rule, BigDecimal[] byLine) {
+        BigDecimal raw = sum(byLine);
+        BigDecimal limit = null;
+        if (rule.limits().maxPointsPerPurchase() != null) {
+            limit = BigDecimal.valueOf(rule.limits().maxPointsPerPurchase());
+        }
+        Long external = in.pointCaps().get(rule.id());
+        if (external != null) {
+            BigDecimal e = BigDecimal.valueOf(Math.max(0, external));
+            limit = limit == null ? e : limit.min(e);
+        }
+        if (limit == null || raw.compareTo(limit) <= 0) {
+            return raw;
+        }
+        if (limit.signum() == 0) {
+            java.util.Arrays.fill(byLine, BigDecimal.ZERO);
+            return BigDecimal.ZERO;
+        }
+        BigDecimal factor = limit.divide(raw, 20, RoundingMode.DOWN);
+        for (int i = 0; i < byLine.length; i++) {
+            byLine[i] = byLine[i].multiply(factor);
+        }
+        // Scaling by a rounded-down factor may leave the sum a hair under the cap; the cap is the truth.
+        return limit;
+    }
+
+    private static String tierName(Input in) {
+        return in.member().tierName() == null ? in.member().tier() : in.member().tierName();
+    }
+
+    private static BigDecimal sum(BigDecimal[] values) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (BigDecimal v : values) {
+            s = s.add(v);
+        }
+        return s;
+    }
+
+    private interface Explain {
+        String text(long points);
+    }
+
+    /** One applied rule while pricing: its raw points (and per line) or its discount. */
+    private record Entry(UUID ruleId, String name, BigDecimal raw, BigDecimal[] byLine, BigDecimal discount,
+                         BigDecimal base, Explain explain) {
+        static Entry discount(UUID ruleId, String name, BigDecimal amount, String text) {
+            return new Entry(ruleId, name, BigDecimal.ZERO, null, amount, BigDecimal.ZERO, points -> text);
+        }
     }
 }

@@ -1,25 +1,47 @@
 package io.kopilka.rules;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * An earning or discount rule as the owner wrote it. The common conditions (validity window, stores,
- * item filter) apply to every kind; the kind's own parameters live in {@code parameters}.
+ * An earning or discount rule as the owner wrote it: its kind's parameters, the conditions common to
+ * every kind, and its limits. Null conditions mean "always"; null limits mean "none".
  */
 public record Rule(UUID id, String name, RuleKind kind, int priority, boolean stackable, Instant validFrom,
-                   Instant validTo, List<String> stores, ItemFilter itemFilter, Long maxPointsPerPurchase,
+                   Instant validTo, Set<DayOfWeek> daysOfWeek, Hours hours, List<String> stores, List<String> channels,
+                   List<String> tiers, ItemFilter itemFilter, Condition condition, Limits limits,
                    Parameters parameters) {
 
-    /** Which items a rule looks at; null lists mean "any". */
+    /** A daily window in the tenant's time zone; {@code from} after {@code to} wraps past midnight. */
+    public record Hours(LocalTime from, LocalTime to) {
+        public boolean contains(LocalTime time) {
+            return from.isBefore(to) ? !time.isBefore(from) && time.isBefore(to)
+                    : !time.isBefore(from) || time.isBefore(to);
+        }
+    }
+
+    /** Which items a rule looks at; null or empty lists mean "any". */
     public record ItemFilter(List<String> skus, List<String> categories) {
         public boolean matches(String sku, String category) {
             boolean skuOk = skus == null || skus.isEmpty() || skus.contains(sku);
             boolean categoryOk = categories == null || categories.isEmpty()
                     || (category != null && categories.contains(category));
             return skuOk && categoryOk;
+        }
+    }
+
+    /** Caps on what a rule gives: per purchase, per member per day or month, and in all (a budget). */
+    public record Limits(Long maxPointsPerPurchase, Long maxPointsPerMemberPerDay, Long maxPointsPerMemberPerMonth,
+                         Long budgetPoints) {
+        public static final Limits NONE = new Limits(null, null, null, null);
+
+        public boolean capsMember() {
+            return maxPointsPerMemberPerDay != null || maxPointsPerMemberPerMonth != null;
         }
     }
 
@@ -31,7 +53,49 @@ public record Rule(UUID id, String name, RuleKind kind, int priority, boolean st
     public record PointsPercent(BigDecimal percent) implements Parameters {
     }
 
+    /** {@code points_fixed}: these points for a purchase with at least one matching item. */
+    public record PointsFixed(long points) implements Parameters {
+    }
+
+    /** {@code points_per_item}: these points per unit of matching items. */
+    public record PointsPerItem(long points) implements Parameters {
+    }
+
+    /** {@code multiplier}: the points other rules gave to matching items, times this factor. */
+    public record Multiplier(BigDecimal factor) implements Parameters {
+    }
+
+    /** {@code discount_percent}: an instant discount of this percent on matching items. */
+    public record DiscountPercent(BigDecimal percent) implements Parameters {
+    }
+
+    /** {@code discount_by_spend}: the percent of the highest step the member's lifetime spend has reached. */
+    public record DiscountBySpend(List<Step> steps) implements Parameters {
+        public record Step(BigDecimal spend, BigDecimal percent) {
+        }
+
+        public BigDecimal percentFor(BigDecimal lifetimeSpend) {
+            BigDecimal percent = null;
+            for (Step step : steps) {
+                if (lifetimeSpend.compareTo(step.spend()) >= 0
+                        && (percent == null || step.percent().compareTo(percent) > 0)) {
+                    percent = step.percent();
+                }
+            }
+            return percent;
+        }
+    }
+
     public boolean itemMatches(String sku, String category) {
         return itemFilter == null || itemFilter.matches(sku, category);
+    }
+
+    public boolean discounts() {
+        return parameters instanceof DiscountPercent || parameters instanceof DiscountBySpend;
+    }
+
+    public boolean earns() {
+        return parameters instanceof PointsPercent || parameters instanceof PointsFixed
+                || parameters instanceof PointsPerItem;
     }
 }

@@ -1,17 +1,84 @@
 package io.kopilka.rules;
 
-/** Whether a rule's common conditions hold for a cart (validity window, stores). */
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a rule's conditions hold for a purchase: validity window, days and hours in the tenant's
+ * time zone, stores, channels, tiers and the CEL condition. A condition that fails to evaluate makes
+ * the rule not apply, and the reason is handed back for the log; it never fails the purchase.
+ */
 public final class RuleConditions {
     private RuleConditions() {
     }
 
-    public static boolean applies(Rule rule, Cart cart) {
+    public record Verdict(boolean applies, String error) {
+        static final Verdict YES = new Verdict(true, null);
+        static final Verdict NO = new Verdict(false, null);
+    }
+
+    public static Verdict check(Rule rule, Cart cart, MemberSnapshot member) {
         if (rule.validFrom() != null && cart.occurredAt().isBefore(rule.validFrom())) {
-            return false;
+            return Verdict.NO;
         }
         if (rule.validTo() != null && !cart.occurredAt().isBefore(rule.validTo())) {
-            return false;
+            return Verdict.NO;
         }
-        return rule.stores() == null || rule.stores().isEmpty() || rule.stores().contains(cart.storeCode());
+        ZonedDateTime local = cart.occurredAt().atZone(cart.zone());
+        if (rule.daysOfWeek() != null && !rule.daysOfWeek().isEmpty() && !rule.daysOfWeek().contains(local.getDayOfWeek())) {
+            return Verdict.NO;
+        }
+        if (rule.hours() != null && !rule.hours().contains(local.toLocalTime())) {
+            return Verdict.NO;
+        }
+        if (notIn(rule.stores(), cart.storeCode()) || notIn(rule.channels(), cart.channel())
+                || notIn(rule.tiers(), member.tier())) {
+            return Verdict.NO;
+        }
+        if (rule.condition() != null) {
+            Condition.Result result = rule.condition().test(purchase(cart), member(member), cart.occurredAt());
+            return result.error() != null ? new Verdict(false, result.error()) : result.holds() ? Verdict.YES : Verdict.NO;
+        }
+        return Verdict.YES;
+    }
+
+    private static boolean notIn(List<String> allowed, String value) {
+        return allowed != null && !allowed.isEmpty() && (value == null || !allowed.contains(value));
+    }
+
+    /** {@code purchase} as CEL sees it: money as doubles (API.md), items as maps. */
+    static Map<String, Object> purchase(Cart cart) {
+        List<Object> items = new ArrayList<>();
+        double total = 0;
+        for (Cart.Line line : cart.lines()) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("sku", line.sku());
+            item.put("name", line.name() == null ? "" : line.name());
+            item.put("category", line.category() == null ? "" : line.category());
+            item.put("quantity", line.quantity().doubleValue());
+            item.put("unitPrice", line.unitPrice().doubleValue());
+            items.add(item);
+            total += line.quantity().multiply(line.unitPrice()).doubleValue();
+        }
+        return Map.of("total", total, "items", items, "storeCode", cart.storeCode(), "channel", cart.channel(),
+                "occurredAt", Condition.timestamp(cart.occurredAt()));
+    }
+
+    static Map<String, Object> member(MemberSnapshot m) {
+        Map<String, Object> map = new HashMap<>();
+        map.put("tier", m.tier() == null ? "" : m.tier());
+        map.put("attributes", m.attributes());
+        map.put("lifetimeSpend", m.lifetimeSpend().doubleValue());
+        map.put("visits", (long) m.visits());
+        map.put("segments", m.segments());
+        map.put("birthDate", m.birthDate() == null ? "" : m.birthDate().toString());
+        if (m.joinedAt() != null) {
+            map.put("joinedAt", Condition.timestamp(m.joinedAt()));
+        }
+        map.put("known", m.known());
+        return map;
     }
 }

@@ -3,10 +3,10 @@ package io.kopilka.rules;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of rule. Only those marked supported are accepted today; the rest are refused with 422. */
+/** The kinds of rule. {@code issue_coupon} needs rewards, which do not exist yet: it is refused with 422. */
 public enum RuleKind {
-    POINTS_PERCENT(true), POINTS_FIXED(false), POINTS_PER_ITEM(false), MULTIPLIER(false), DISCOUNT_PERCENT(false),
-    DISCOUNT_BY_SPEND(false), ISSUE_COUPON(false);
+    POINTS_PERCENT(true), POINTS_FIXED(true), POINTS_PER_ITEM(true), MULTIPLIER(true), DISCOUNT_PERCENT(true),
+    DISCOUNT_BY_SPEND(true), ISSUE_COUPON(false);
 
     private final boolean supported;
 

@@ -77,6 +77,12 @@ class JdbcLedger implements Ledger {
     }
 
     @Override
+    public Account peek(TenantId tenant, MemberId member, Instant now) {
+        return read(tenant, new UUID[] {member.value()}, now).stream().findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("Member"));
+    }
+
+    @Override
     public Balance balance(TenantId tenant, MemberId member, Instant now) {
         List<Account> accounts = read(tenant, new UUID[] {member.value()}, now);
         if (accounts.isEmpty()) {

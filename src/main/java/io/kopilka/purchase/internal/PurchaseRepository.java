@@ -27,20 +27,21 @@ class PurchaseRepository {
     }
 
     void insert(TenantId tenant, UUID id, String externalId, String storeCode, String channel, MemberId member,
-                Instant occurredAt, PricedCart priced, long programVersion, String appliedRulesJson, Cart cart,
+                Instant occurredAt, PricedCart priced, long programVersion, long rulesVersion, String appliedRulesJson,
+                Cart cart,
                 Instant now) {
         jdbc.sql("""
                 INSERT INTO purchase (tenant_id, id, external_id, store_code, channel, member_id, occurred_at, subtotal,
                                       discount, points_redeemed, redeem_value, payable, points_earned, program_version,
-                                      applied_rules, created_at)
+                                      rules_version, applied_rules, created_at)
                 VALUES (:tenant, :id, :externalId, :store, :channel, :member, :occurredAt, :subtotal, :discount,
-                        :redeemed, :redeemValue, :payable, :earned, :version, CAST(:rules AS jsonb), :now)""")
+                        :redeemed, :redeemValue, :payable, :earned, :version, :rulesVersion, CAST(:rules AS jsonb), :now)""")
                 .param("tenant", tenant.value()).param("id", id).param("externalId", externalId)
                 .param("store", storeCode).param("channel", channel).param("member", member == null ? null : member.value())
                 .param("occurredAt", Timestamp.from(occurredAt)).param("subtotal", priced.subtotal())
                 .param("discount", priced.discount()).param("redeemed", priced.pointsRedeemed())
                 .param("redeemValue", priced.redeemValue()).param("payable", priced.payable())
-                .param("earned", priced.pointsEarned()).param("version", programVersion).param("rules", appliedRulesJson)
+                .param("earned", priced.pointsEarned()).param("version", programVersion).param("rulesVersion", rulesVersion).param("rules", appliedRulesJson)
                 .param("now", Timestamp.from(now)).update();
         // One statement for all lines: unnest the columns instead of a round trip per line.
         int n = cart.lines().size();

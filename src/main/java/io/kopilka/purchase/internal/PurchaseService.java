@@ -22,6 +22,9 @@ import io.kopilka.purchase.ReturnReceipt;
 import io.kopilka.rules.Cart;
 import io.kopilka.rules.PricedCart;
 import io.kopilka.rules.Pricing;
+import io.kopilka.rules.MemberSnapshot;
+import io.kopilka.rules.Rule;
+import io.kopilka.rules.RuleSet;
 import io.kopilka.rules.Rules;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
@@ -36,6 +39,11 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class PurchaseService implements Purchases {
+    private static final Logger log = LoggerFactory.getLogger(PurchaseService.class);
     private final Tenants tenants;
     private final Stores stores;
     private final Members members;
@@ -104,10 +113,12 @@ class PurchaseService implements Purchases {
         Balance balance = c.member() == null ? new Balance(0, 0, List.of())
                 : ledger.balance(tenantId, c.member().id(), c.now());
         checkRedemption(redeem, balance.available(), c.program());
-        PricedCart priced = price(tenantId, c, redeem);
+        Account account = c.member() == null ? null : ledger.peek(tenantId, c.member().id(), c.now());
+        RuleSet ruleSet = rules.current(tenantId);
+        PricedCart priced = price(c, ruleSet, account, redeem, caps(tenantId, c, ruleSet, account));
         long pending = pendingPart(c, priced.pointsEarned());
         Receipt.BalanceView after = c.member() == null ? null : projected(balance, priced, pending);
-        return receipt(null, order.externalId(), c, priced, pending, after);
+        return receipt(null, order.externalId(), c, priced, pending, after, ruleSet.version());
     }
 
     @Override
@@ -121,15 +132,22 @@ class PurchaseService implements Purchases {
     private Receipt record(TenantId tenantId, PurchaseOrder order, Context c) {
         long redeem = order.redeemPoints() == null ? 0 : order.redeemPoints();
         MemberId memberId = c.member() == null ? null : c.member().id();
+        Account account = null;
         if (memberId != null) {
-            Account account = ledger.lock(tenantId, memberId, c.now());
+            account = ledger.lock(tenantId, memberId, c.now());
             checkRedemption(redeem, account.available(), c.program());
         }
-        PricedCart priced = price(tenantId, c, redeem);
+        RuleSet ruleSet = rules.current(tenantId);
+        Map<UUID, Long> caps = caps(tenantId, c, ruleSet, account);
+        PricedCart priced = price(c, ruleSet, account, redeem, caps);
+        if (memberId != null) {
+            priced = spendBudgets(tenantId, c, ruleSet, account, redeem, caps, priced);
+            rules.recordMemberPoints(tenantId, memberId, pointsOfCappedRules(ruleSet, priced), today(c));
+        }
         UUID purchaseId = Ids.next();
         purchases.insert(tenantId, purchaseId, order.externalId(), order.storeCode(), channel(order), memberId,
-                c.cart().occurredAt(), priced, c.program().version(), json.writeValueAsString(priced.applied()),
-                c.cart(), c.now());
+                c.cart().occurredAt(), priced, c.program().version(), ruleSet.version(),
+                json.writeValueAsString(priced.applied()), c.cart(), c.now());
         long pending = pendingPart(c, priced.pointsEarned());
         Receipt.BalanceView after = null;
         if (memberId != null) {
@@ -147,7 +165,7 @@ class PurchaseService implements Purchases {
             Balance balance = ledger.balance(tenantId, memberId, c.now());
             after = new Receipt.BalanceView(balance.available(), balance.pending());
         }
-        return receipt(purchaseId.toString(), order.externalId(), c, priced, pending, after);
+        return receipt(purchaseId.toString(), order.externalId(), c, priced, pending, after, ruleSet.version());
     }
 
     @Override
@@ -189,9 +207,77 @@ class PurchaseService implements Purchases {
         return new Outcome<>(outcome.body(), outcome.replayed());
     }
 
-    private PricedCart price(TenantId tenantId, Context c, long redeem) {
+    private PricedCart price(Context c, RuleSet ruleSet, Account account, long redeem, Map<UUID, Long> caps) {
         String language = c.member() == null ? c.tenant().locale().tag() : c.member().locale().tag();
-        return Pricing.price(c.cart(), rules.active(tenantId), c.program(), redeem, c.member() != null, language);
+        PricedCart priced = Pricing.price(new Pricing.Input(c.cart(), ruleSet.rules(), c.program(),
+                snapshot(c.member(), account), redeem, language, caps));
+        priced.skipped().forEach(s -> log.warn("Rule {} ({}) skipped for tenant {}: its condition failed: {}",
+                s.name(), s.ruleId(), c.tenant().id(), s.error()));
+        return priced;
+    }
+
+    /** What the rules may know of the member: their level, CRM attributes and history before this purchase. */
+    private static MemberSnapshot snapshot(Member member, Account account) {
+        if (member == null) {
+            return MemberSnapshot.GUEST;
+        }
+        return new MemberSnapshot(true, null, null, null, member.attributes(), member.createdAt(), member.birthDate(),
+                account == null ? BigDecimal.ZERO : account.lifetimeSpend(), account == null ? 0 : account.visits(),
+                List.of());
+    }
+
+    private Map<UUID, Long> caps(TenantId tenantId, Context c, RuleSet ruleSet, Account account) {
+        return c.member() == null ? Map.of() : rules.caps(tenantId, c.member().id(), ruleSet.rules(), today(c));
+    }
+
+    /**
+     * Takes the points of rules with a budget from their budgets, atomically. If a budget could not
+     * give all, the purchase is priced again with that rule capped at what was granted, and what the
+     * second pricing did not use is given back.
+     */
+    private PricedCart spendBudgets(TenantId tenantId, Context c, RuleSet ruleSet, Account account, long redeem,
+                                    Map<UUID, Long> caps, PricedCart priced) {
+        Map<UUID, Long> wanted = pointsOf(ruleSet, priced, r -> r.limits().budgetPoints() != null);
+        if (wanted.isEmpty()) {
+            return priced;
+        }
+        Map<UUID, Long> granted = new HashMap<>();
+        boolean short_ = false;
+        for (var e : wanted.entrySet()) {
+            long g = rules.claimBudget(tenantId, e.getKey(), e.getValue());
+            granted.put(e.getKey(), g);
+            short_ |= g < e.getValue();
+        }
+        if (!short_) {
+            return priced;
+        }
+        Map<UUID, Long> tighter = new HashMap<>(caps);
+        granted.forEach((rule, g) -> tighter.merge(rule, g, Math::min));
+        PricedCart again = price(c, ruleSet, account, redeem, tighter);
+        Map<UUID, Long> used = pointsOf(ruleSet, again, r -> r.limits().budgetPoints() != null);
+        granted.forEach((rule, g) -> rules.releaseBudget(tenantId, rule, g - used.getOrDefault(rule, 0L)));
+        return again;
+    }
+
+    private static Map<UUID, Long> pointsOfCappedRules(RuleSet ruleSet, PricedCart priced) {
+        return pointsOf(ruleSet, priced, r -> r.limits().capsMember());
+    }
+
+    private static Map<UUID, Long> pointsOf(RuleSet ruleSet, PricedCart priced, Predicate<Rule> which) {
+        Map<UUID, Rule> byId = new HashMap<>();
+        ruleSet.rules().forEach(r -> byId.put(r.id(), r));
+        Map<UUID, Long> points = new HashMap<>();
+        for (PricedCart.AppliedRule a : priced.applied()) {
+            Rule rule = a.ruleId() == null ? null : byId.get(a.ruleId());
+            if (rule != null && which.test(rule) && a.points() > 0) {
+                points.merge(rule.id(), a.points(), Long::sum);
+            }
+        }
+        return points;
+    }
+
+    private static LocalDate today(Context c) {
+        return c.cart().occurredAt().atZone(c.tenant().timezone()).toLocalDate();
     }
 
     private static void checkRedemption(long redeem, long available, Program program) {
@@ -231,17 +317,18 @@ class PurchaseService implements Purchases {
     }
 
     private Receipt receipt(String id, String externalId, Context c, PricedCart priced, long pending,
-                            Receipt.BalanceView balance) {
+                            Receipt.BalanceView balance, long rulesVersion) {
         int scale = c.cart().scale();
         List<Receipt.AppliedRuleView> applied = priced.applied().stream()
-                .map(a -> new Receipt.AppliedRuleView(a.ruleId().toString(), a.name(), a.points(),
+                .map(a -> new Receipt.AppliedRuleView(a.ruleId() == null ? null : a.ruleId().toString(), a.name(), a.points(),
                         money(a.discount(), scale), a.explanation()))
                 .toList();
         return new Receipt(id, externalId, c.member() == null ? null : c.member().id().toString(),
                 money(priced.subtotal(), scale), money(priced.discount(), scale), priced.pointsRedeemed(),
                 money(priced.redeemValue(), scale), money(priced.payable(), scale), priced.pointsEarned(), pending,
                 balance, applied, List.of(), List.of(), null,
-                priced.applied().stream().map(PricedCart.AppliedRule::explanation).toList(), c.program().version());
+                priced.applied().stream().map(PricedCart.AppliedRule::explanation).toList(), c.program().version(),
+                rulesVersion);
     }
 
     private static String ruleNames(PricedCart priced) {

@@ -1,88 +1,254 @@
 package io.kopilka.rules.internal;
 
-import io.kopilka.shared.Now;
 import io.kopilka.rules.Rule;
+import io.kopilka.rules.RuleSet;
 import io.kopilka.rules.Rules;
-import io.kopilka.rules.web.RuleDocument;
+import io.kopilka.rules.RuleDocument;
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
+import io.kopilka.shared.database.ChangeNotifications;
 import io.kopilka.shared.error.ApiProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Rules stored as their API document; deleting a rule deactivates it (purchases keep naming it). */
+/**
+ * Rules stored as their API document, with a per-tenant rule-set version raised by every change and
+ * an append-only revision per change. Live rule sets are cached per tenant; a change announces
+ * itself through {@link ChangeNotifications}, and every instance drops that tenant's entry. A
+ * deleted rule is deactivated, not removed: purchases keep naming it.
+ */
 @Service
 class JdbcRules implements Rules {
+    private static final String PAYLOAD = "rules:";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ChangeNotifications changes;
+    private final Map<TenantId, RuleSet> cache = new ConcurrentHashMap<>();
 
-    JdbcRules(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    JdbcRules(JdbcClient jdbc, JsonMapper json, Clock clock, ChangeNotifications changes) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.changes = changes;
+        changes.subscribe(payload -> {
+            if (payload == null) {
+                cache.clear();
+            } else if (payload.startsWith(PAYLOAD)) {
+                cache.remove(new TenantId(UUID.fromString(payload.substring(PAYLOAD.length()))));
+            }
+        });
     }
 
     @Override
     @Transactional
     public Rule create(TenantId tenant, Rule rule) {
+        Instant now = Now.of(clock);
         jdbc.sql("""
                 INSERT INTO rule (tenant_id, id, name, kind, definition, priority, active, created_at, updated_at)
                 VALUES (:tenant, :id, :name, :kind, CAST(:definition AS jsonb), :priority, true, :now, :now)""")
                 .param("tenant", tenant.value()).param("id", rule.id()).param("name", rule.name())
                 .param("kind", rule.kind().code()).param("definition", document(rule))
-                .param("priority", rule.priority()).param("now", Timestamp.from(Now.of(clock))).update();
+                .param("priority", rule.priority()).param("now", Timestamp.from(now)).update();
+        budget(tenant, rule);
+        changed(tenant, rule, true, now);
         return rule;
     }
 
     @Override
     @Transactional
     public Rule replace(TenantId tenant, UUID id, Rule rule) {
+        Instant now = Now.of(clock);
         int updated = jdbc.sql("""
                 UPDATE rule SET name = :name, kind = :kind, definition = CAST(:definition AS jsonb),
                        priority = :priority, updated_at = :now
                 WHERE tenant_id = :tenant AND id = :id AND active""")
                 .param("name", rule.name()).param("kind", rule.kind().code()).param("definition", document(rule))
-                .param("priority", rule.priority()).param("now", Timestamp.from(Now.of(clock)))
+                .param("priority", rule.priority()).param("now", Timestamp.from(now))
                 .param("tenant", tenant.value()).param("id", id).update();
         if (updated == 0) {
             throw ApiProblem.notFound("Rule");
         }
+        budget(tenant, rule);
+        changed(tenant, rule, true, now);
         return rule;
     }
 
     @Override
     @Transactional
     public void delete(TenantId tenant, UUID id) {
-        int updated = jdbc.sql("""
-                UPDATE rule SET active = false, updated_at = :now WHERE tenant_id = :tenant AND id = :id AND active""")
-                .param("now", Timestamp.from(Now.of(clock))).param("tenant", tenant.value()).param("id", id).update();
-        if (updated == 0) {
-            throw ApiProblem.notFound("Rule");
+        Instant now = Now.of(clock);
+        Rule rule = byId(tenant, id).orElseThrow(() -> ApiProblem.notFound("Rule"));
+        jdbc.sql("UPDATE rule SET active = false, updated_at = :now WHERE tenant_id = :tenant AND id = :id")
+                .param("now", Timestamp.from(now)).param("tenant", tenant.value()).param("id", id).update();
+        changed(tenant, rule, false, now);
+    }
+
+    /** Creates, raises or lowers the rule's budget; lowering it below what is already spent is refused. */
+    private void budget(TenantId tenant, Rule rule) {
+        Long budget = rule.limits().budgetPoints();
+        if (budget == null) {
+            jdbc.sql("DELETE FROM rule_budget WHERE tenant_id = :tenant AND rule_id = :rule")
+                    .param("tenant", tenant.value()).param("rule", rule.id()).update();
+            return;
         }
+        Long spent = jdbc.sql("SELECT spent FROM rule_budget WHERE tenant_id = :tenant AND rule_id = :rule FOR UPDATE")
+                .param("tenant", tenant.value()).param("rule", rule.id()).query(Long.class).optional().orElse(0L);
+        if (budget < spent) {
+            throw new ApiProblem(422, "budget_below_spent", "The rule has already given " + spent
+                    + " points; its budget cannot be lower", List.of(new ApiProblem.FieldError("budgetPoints",
+                    "at least " + spent)), Map.of("spent", spent));
+        }
+        jdbc.sql("""
+                INSERT INTO rule_budget (tenant_id, rule_id, budget) VALUES (:tenant, :rule, :budget)
+                ON CONFLICT (tenant_id, rule_id) DO UPDATE SET budget = EXCLUDED.budget""")
+                .param("tenant", tenant.value()).param("rule", rule.id()).param("budget", budget).update();
+    }
+
+    private void changed(TenantId tenant, Rule rule, boolean active, Instant now) {
+        long version = jdbc.sql("""
+                INSERT INTO rule_set (tenant_id, version, updated_at) VALUES (:tenant, 1, :now)
+                ON CONFLICT (tenant_id) DO UPDATE SET version = rule_set.version + 1, updated_at = EXCLUDED.updated_at
+                RETURNING version""")
+                .param("tenant", tenant.value()).param("now", Timestamp.from(now)).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO rule_revision (tenant_id, rule_id, version, definition, active, changed_at)
+                VALUES (:tenant, :rule, :version, CAST(:definition AS jsonb), :active, :now)""")
+                .param("tenant", tenant.value()).param("rule", rule.id()).param("version", version)
+                .param("definition", document(rule)).param("active", active).param("now", Timestamp.from(now))
+                .update();
+        cache.remove(tenant);
+        changes.publish(PAYLOAD + tenant.value());
     }
 
     @Override
     public Optional<Rule> byId(TenantId tenant, UUID id) {
         return jdbc.sql("SELECT id, definition::text FROM rule WHERE tenant_id = :tenant AND id = :id AND active")
-                .param("tenant", tenant.value()).param("id", id).query((rs, i) -> toRule(rs.getObject(1, UUID.class),
-                        rs.getString(2))).optional();
+                .param("tenant", tenant.value()).param("id", id)
+                .query((rs, i) -> toRule(rs.getObject(1, UUID.class), rs.getString(2))).optional();
     }
 
     @Override
-    public List<Rule> active(TenantId tenant) {
-        return jdbc.sql("""
-                SELECT id, definition::text FROM rule WHERE tenant_id = :tenant AND active
-                ORDER BY priority DESC, created_at, id""")
+    public RuleSet current(TenantId tenant) {
+        RuleSet cached = cache.get(tenant);
+        if (cached != null) {
+            return cached;
+        }
+        RuleSet loaded = load(tenant);
+        if (changes.live()) {
+            cache.put(tenant, loaded);
+        }
+        return loaded;
+    }
+
+    /** The version and the rules in one statement, so they come from one snapshot. */
+    private RuleSet load(TenantId tenant) {
+        record Row(long version, UUID id, String definition) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT COALESCE(s.version, 0) AS version, r.id, r.definition::text AS definition
+                FROM (SELECT :tenant AS tenant_id) t
+                LEFT JOIN rule_set s ON s.tenant_id = t.tenant_id
+                LEFT JOIN rule r ON r.tenant_id = t.tenant_id AND r.active
+                ORDER BY r.priority DESC, r.created_at, r.id""")
                 .param("tenant", tenant.value())
-                .query((rs, i) -> toRule(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
+        List<Rule> rules = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.id() != null) {
+                rules.add(toRule(row.id(), row.definition()));
+            }
+        }
+        return new RuleSet(rows.isEmpty() ? 0 : rows.getFirst().version(), List.copyOf(rules));
+    }
+
+    @Override
+    public Map<UUID, Long> caps(TenantId tenant, MemberId member, List<Rule> rules, LocalDate today) {
+        Map<UUID, Long> caps = new HashMap<>();
+        List<Rule> capped = rules.stream().filter(r -> r.limits().capsMember()).toList();
+        if (!capped.isEmpty()) {
+            record Used(UUID rule, long today, long month) {
+            }
+            Map<UUID, Used> used = new HashMap<>();
+            jdbc.sql("""
+                    SELECT rule_id, COALESCE(SUM(points) FILTER (WHERE day = :today), 0), COALESCE(SUM(points), 0)
+                    FROM rule_member_points
+                    WHERE tenant_id = :tenant AND member_id = :member AND rule_id = ANY(:rules) AND day >= :monthStart
+                    GROUP BY rule_id""")
+                    .param("today", today).param("tenant", tenant.value()).param("member", member.value())
+                    .param("rules", capped.stream().map(Rule::id).toArray(UUID[]::new))
+                    .param("monthStart", today.withDayOfMonth(1))
+                    .query((rs, i) -> new Used(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3)))
+                    .list().forEach(u -> used.put(u.rule(), u));
+            for (Rule r : capped) {
+                Used u = used.getOrDefault(r.id(), new Used(r.id(), 0, 0));
+                long left = Long.MAX_VALUE;
+                if (r.limits().maxPointsPerMemberPerDay() != null) {
+                    left = Math.min(left, r.limits().maxPointsPerMemberPerDay() - u.today());
+                }
+                if (r.limits().maxPointsPerMemberPerMonth() != null) {
+                    left = Math.min(left, r.limits().maxPointsPerMemberPerMonth() - u.month());
+                }
+                caps.put(r.id(), Math.max(0, left));
+            }
+        }
+        List<Rule> budgeted = rules.stream().filter(r -> r.limits().budgetPoints() != null).toList();
+        if (!budgeted.isEmpty()) {
+            jdbc.sql("SELECT rule_id, budget - spent FROM rule_budget WHERE tenant_id = :tenant AND rule_id = ANY(:rules)")
+                    .param("tenant", tenant.value())
+                    .param("rules", budgeted.stream().map(Rule::id).toArray(UUID[]::new))
+                    .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2))).list()
+                    .forEach(e -> caps.merge(e.getKey(), e.getValue(), Math::min));
+        }
+        return caps;
+    }
+
+    @Override
+    public long claimBudget(TenantId tenant, UUID rule, long points) {
+        return jdbc.sql("""
+                WITH before AS (
+                    SELECT spent FROM rule_budget WHERE tenant_id = :tenant AND rule_id = :rule FOR UPDATE
+                )
+                UPDATE rule_budget b SET spent = LEAST(b.budget, b.spent + :points)
+                FROM before WHERE b.tenant_id = :tenant AND b.rule_id = :rule
+                RETURNING LEAST(b.budget, before.spent + :points) - before.spent""")
+                .param("tenant", tenant.value()).param("rule", rule).param("points", points)
+                .query(Long.class).optional().orElse(points);
+    }
+
+    @Override
+    public void releaseBudget(TenantId tenant, UUID rule, long points) {
+        if (points > 0) {
+            jdbc.sql("UPDATE rule_budget SET spent = spent - :points WHERE tenant_id = :tenant AND rule_id = :rule")
+                    .param("points", points).param("tenant", tenant.value()).param("rule", rule).update();
+        }
+    }
+
+    @Override
+    public void recordMemberPoints(TenantId tenant, MemberId member, Map<UUID, Long> pointsByRule, LocalDate today) {
+        pointsByRule.forEach((rule, points) -> jdbc.sql("""
+                INSERT INTO rule_member_points (tenant_id, rule_id, member_id, day, points)
+                VALUES (:tenant, :rule, :member, :day, :points)
+                ON CONFLICT (tenant_id, rule_id, member_id, day) DO UPDATE
+                SET points = rule_member_points.points + EXCLUDED.points""")
+                .param("tenant", tenant.value()).param("rule", rule).param("member", member.value())
+                .param("day", today).param("points", points).update());
     }
 
     private String document(Rule rule) {

@@ -1,5 +1,7 @@
 package io.kopilka.rules.web;
 
+import io.kopilka.rules.RuleDocument;
+
 import io.kopilka.rules.Rules;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
@@ -51,7 +53,7 @@ class RuleController {
     @GetMapping("/api/v1/rules")
     RuleList list(@AuthenticationPrincipal Caller caller) {
         ZoneId zone = zone(caller);
-        return new RuleList(rules.active(caller.tenant()).stream().map(r -> RuleDocument.of(r, zone)).toList(), null);
+        return new RuleList(rules.current(caller.tenant()).rules().stream().map(r -> RuleDocument.of(r, zone)).toList(), null);
     }
 
     @GetMapping("/api/v1/rules/{id}")

@@ -1,0 +1,39 @@
+package io.kopilka.demo;
+
+import io.kopilka.rules.RuleDocument;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The demo barbershop's program, written as an owner would send it to the API: the schemes of
+ * PRODUCT.md, "5% back", "double points on Tuesdays", "300 points for any haircut", "3% after 1 000,
+ * 10% after 10 000", and a members-only offer on beard care for regulars.
+ */
+final class DemoRules {
+    private DemoRules() {
+    }
+
+    static List<RuleDocument> all() {
+        return List.of(
+                rule("5% баллами", "points_percent", "5", null, null, null, 100, null),
+                rule("Двойные баллы по вторникам", "multiplier", null, null, "2", List.of("TUE"), 90, null),
+                rule("300 баллов за стрижку", "points_per_item", null, 300L, null, null, 80,
+                        new RuleDocument.ItemFilter(List.of("HAIRCUT"), null)),
+                new RuleDocument(null, "Скидка постоянным клиентам", "discount_by_spend", null, null, null,
+                        List.of(new RuleDocument.Step(new BigDecimal("1000.00"), new BigDecimal("3")),
+                                new RuleDocument.Step(new BigDecimal("10000.00"), new BigDecimal("10"))),
+                        null, 70, true, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null),
+                new RuleDocument(null, "Уход за бородой −10% с третьего визита", "discount_percent",
+                        new BigDecimal("10"), null, null, null, null, 60, true, null, null, null, null, null, null,
+                        null, null, "member.visits >= 2", new RuleDocument.ItemFilter(null, List.of("beard-care")),
+                        null, null, null, null));
+    }
+
+    private static RuleDocument rule(String name, String kind, String percent, Long points, String factor,
+                                     List<String> days, int priority, RuleDocument.ItemFilter filter) {
+        return new RuleDocument(null, name, kind, percent == null ? null : new BigDecimal(percent), points,
+                factor == null ? null : new BigDecimal(factor), null, null, priority, true, null, null, days, null,
+                null, null, null, null, null, filter, null, null, null, null);
+    }
+}

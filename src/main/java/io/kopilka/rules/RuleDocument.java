@@ -1,0 +1,232 @@
+package io.kopilka.rules;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.error.ApiProblem.FieldError;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A rule in API.md's shape, and its validation into a {@link Rule}. Every field error is reported at
+ * once; a condition that does not compile is {@code 422 invalid_condition} with its position.
+ */
+public record RuleDocument(String id, String name, String kind,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percent, Long points,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal factor, List<Step> steps,
+                           String rewardId, Integer priority, Boolean stackable, OffsetDateTime validFrom,
+                           OffsetDateTime validTo, List<String> daysOfWeek, Hours hours, List<String> stores,
+                           List<String> channels, List<String> tiers, Object segment, String condition,
+                           ItemFilter itemFilter, Long maxPointsPerPurchase, Long budgetPoints,
+                           Long maxPointsPerMemberPerDay, Long maxPointsPerMemberPerMonth) {
+
+    private static final BigDecimal HUNDRED = new BigDecimal(100);
+    private static final long MAX_POINTS = 1_000_000_000L;
+
+    public record Step(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal spend,
+                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percent) {
+    }
+
+    public record Hours(String from, String to) {
+    }
+
+    public record ItemFilter(List<String> skus, List<String> categories) {
+    }
+
+    public Rule toRule(UUID ruleId) {
+        List<FieldError> errors = new ArrayList<>();
+        if (name == null || name.isBlank() || name.length() > 200) {
+            errors.add(new FieldError("name", "must be 1 to 200 characters"));
+        }
+        RuleKind ruleKind = RuleKind.fromCode(kind).orElse(null);
+        if (ruleKind == null) {
+            errors.add(new FieldError("kind", "must be one of points_percent, points_fixed, points_per_item, "
+                    + "multiplier, discount_percent, discount_by_spend, issue_coupon"));
+        } else if (!ruleKind.supported()) {
+            throw new ApiProblem(422, "unsupported_rule_kind", "Rules of kind '" + kind
+                    + "' need rewards, which are not available yet",
+                    List.of(new FieldError("kind", "not available yet")), Map.of());
+        }
+        Rule.Parameters parameters = ruleKind == null ? null : parameters(ruleKind, errors);
+        if (segment != null) {
+            errors.add(new FieldError("segment", "segments are not available yet; leave it null"));
+        }
+        if (validFrom != null && validTo != null && !validFrom.isBefore(validTo)) {
+            errors.add(new FieldError("validTo", "must be after validFrom"));
+        }
+        if (priority != null && (priority < -1_000_000 || priority > 1_000_000)) {
+            errors.add(new FieldError("priority", "must be between -1000000 and 1000000"));
+        }
+        Set<DayOfWeek> days = days(errors);
+        Rule.Hours window = hours(errors);
+        Rule.Limits limits = new Rule.Limits(positive("maxPointsPerPurchase", maxPointsPerPurchase, errors),
+                positive("maxPointsPerMemberPerDay", maxPointsPerMemberPerDay, errors),
+                positive("maxPointsPerMemberPerMonth", maxPointsPerMemberPerMonth, errors),
+                positive("budgetPoints", budgetPoints, errors));
+        list("stores", stores, errors);
+        list("channels", channels, errors);
+        list("tiers", tiers, errors);
+        if (itemFilter != null) {
+            list("itemFilter.skus", itemFilter.skus(), errors);
+            list("itemFilter.categories", itemFilter.categories(), errors);
+        }
+        Condition compiled = null;
+        if (condition != null && !condition.isBlank()) {
+            try {
+                compiled = Condition.compile(condition);
+            } catch (Condition.Invalid e) {
+                throw new ApiProblem(422, "invalid_condition", "The condition does not compile: " + e.getMessage(),
+                        List.of(new FieldError("condition", e.getMessage())),
+                        Map.of("line", e.line(), "column", e.column()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(422, "validation_failed", "The rule has invalid fields", errors, Map.of());
+        }
+        return new Rule(ruleId, name.strip(), ruleKind, priority == null ? 100 : priority,
+                stackable == null || stackable, validFrom == null ? null : validFrom.toInstant(),
+                validTo == null ? null : validTo.toInstant(), days, window, stores, channels, tiers,
+                itemFilter == null ? null : new Rule.ItemFilter(itemFilter.skus(), itemFilter.categories()),
+                compiled, limits, parameters);
+    }
+
+    private Rule.Parameters parameters(RuleKind ruleKind, List<FieldError> errors) {
+        return switch (ruleKind) {
+            case POINTS_PERCENT -> new Rule.PointsPercent(percent("percent", percent, errors));
+            case DISCOUNT_PERCENT -> new Rule.DiscountPercent(percent("percent", percent, errors));
+            case POINTS_FIXED -> new Rule.PointsFixed(requiredPoints(errors));
+            case POINTS_PER_ITEM -> new Rule.PointsPerItem(requiredPoints(errors));
+            case MULTIPLIER -> {
+                if (factor == null || factor.compareTo(BigDecimal.ONE) <= 0 || factor.compareTo(HUNDRED) > 0) {
+                    errors.add(new FieldError("factor", "must be above 1 and at most 100"));
+                }
+                yield new Rule.Multiplier(factor);
+            }
+            case DISCOUNT_BY_SPEND -> {
+                List<Rule.DiscountBySpend.Step> parsed = new ArrayList<>();
+                if (steps == null || steps.isEmpty() || steps.size() > 20) {
+                    errors.add(new FieldError("steps", "must list 1 to 20 steps"));
+                } else {
+                    BigDecimal previous = null;
+                    for (int i = 0; i < steps.size(); i++) {
+                        Step s = steps.get(i);
+                        if (s == null || s.spend() == null || s.spend().signum() < 0) {
+                            errors.add(new FieldError("steps[" + i + "].spend", "must be 0 or more"));
+                            continue;
+                        }
+                        if (previous != null && s.spend().compareTo(previous) <= 0) {
+                            errors.add(new FieldError("steps[" + i + "].spend", "must grow from step to step"));
+                        }
+                        previous = s.spend();
+                        parsed.add(new Rule.DiscountBySpend.Step(s.spend(),
+                                percent("steps[" + i + "].percent", s.percent(), errors)));
+                    }
+                }
+                yield new Rule.DiscountBySpend(parsed);
+            }
+            case ISSUE_COUPON -> throw new IllegalStateException("refused above");
+        };
+    }
+
+    private long requiredPoints(List<FieldError> errors) {
+        if (points == null || points <= 0 || points > MAX_POINTS) {
+            errors.add(new FieldError("points", "must be a whole number of points above 0"));
+            return 0;
+        }
+        return points;
+    }
+
+    private static BigDecimal percent(String field, BigDecimal value, List<FieldError> errors) {
+        if (value == null || value.signum() <= 0 || value.compareTo(HUNDRED) > 0 || value.scale() > 4) {
+            errors.add(new FieldError(field, "must be above 0 and at most 100"));
+        }
+        return value;
+    }
+
+    private static Long positive(String field, Long value, List<FieldError> errors) {
+        if (value != null && (value <= 0 || value > MAX_POINTS)) {
+            errors.add(new FieldError(field, "must be above 0"));
+        }
+        return value;
+    }
+
+    private static void list(String field, List<String> values, List<FieldError> errors) {
+        if (values != null && (values.size() > 500 || values.stream().anyMatch(v -> v == null || v.isBlank()))) {
+            errors.add(new FieldError(field, "must be a list of at most 500 non-empty codes"));
+        }
+    }
+
+    private Set<DayOfWeek> days(List<FieldError> errors) {
+        if (daysOfWeek == null) {
+            return null;
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : daysOfWeek) {
+            DayOfWeek parsed = null;
+            for (DayOfWeek d : DayOfWeek.values()) {
+                if (day != null && (d.name().substring(0, 3).equalsIgnoreCase(day) || d.name().equalsIgnoreCase(day))) {
+                    parsed = d;
+                }
+            }
+            if (parsed == null) {
+                errors.add(new FieldError("daysOfWeek", "days are MON, TUE, WED, THU, FRI, SAT, SUN"));
+                return null;
+            }
+            days.add(parsed);
+        }
+        return days;
+    }
+
+    private Rule.Hours hours(List<FieldError> errors) {
+        if (hours == null) {
+            return null;
+        }
+        try {
+            LocalTime from = LocalTime.parse(hours.from());
+            LocalTime to = LocalTime.parse(hours.to());
+            if (from.equals(to)) {
+                errors.add(new FieldError("hours", "from and to must differ"));
+            }
+            return new Rule.Hours(from, to);
+        } catch (DateTimeParseException | NullPointerException e) {
+            errors.add(new FieldError("hours", "must be {\"from\": \"HH:MM\", \"to\": \"HH:MM\"}"));
+            return null;
+        }
+    }
+
+    public static RuleDocument of(Rule r, ZoneId zone) {
+        BigDecimal percent = null;
+        Long points = null;
+        BigDecimal factor = null;
+        List<Step> steps = null;
+        switch (r.parameters()) {
+            case Rule.PointsPercent p -> percent = p.percent();
+            case Rule.DiscountPercent p -> percent = p.percent();
+            case Rule.PointsFixed p -> points = p.points();
+            case Rule.PointsPerItem p -> points = p.points();
+            case Rule.Multiplier m -> factor = m.factor();
+            case Rule.DiscountBySpend s -> steps = s.steps().stream().map(x -> new Step(x.spend(), x.percent())).toList();
+        }
+        List<String> days = r.daysOfWeek() == null ? null
+                : r.daysOfWeek().stream().map(d -> d.name().substring(0, 3)).toList();
+        Hours hours = r.hours() == null ? null : new Hours(r.hours().from().toString(), r.hours().to().toString());
+        Rule.Limits l = r.limits();
+        return new RuleDocument(r.id() == null ? null : r.id().toString(), r.name(), r.kind().code(), percent, points,
+                factor, steps, null, r.priority(), r.stackable(),
+                r.validFrom() == null ? null : r.validFrom().atZone(zone).toOffsetDateTime(),
+                r.validTo() == null ? null : r.validTo().atZone(zone).toOffsetDateTime(), days, hours, r.stores(),
+                r.channels(), r.tiers(), null, r.condition() == null ? null : r.condition().source(),
+                r.itemFilter() == null ? null : new ItemFilter(r.itemFilter().skus(), r.itemFilter().categories()),
+                l.maxPointsPerPurchase(), l.budgetPoints(), l.maxPointsPerMemberPerDay(),
+                l.maxPointsPerMemberPerMonth());
+    }
+}
