@@ -89,6 +89,39 @@ class PurchaseRepository {
                 .update();
     }
 
+    /** A stored purchase as the rules saw it: for simulations against history. */
+    record PastPurchase(UUID id, UUID memberId, Instant occurredAt, String storeCode, String channel,
+                        long pointsRedeemed, long pointsEarned, BigDecimal discount, List<Cart.Line> lines) {
+    }
+
+    /** The tenant's last {@code limit} purchases with their lines, newest first, in two statements. */
+    List<PastPurchase> last(TenantId tenant, int limit) {
+        record Head(UUID id, UUID memberId, Instant occurredAt, String storeCode, String channel, long redeemed,
+                    long earned, BigDecimal discount) {
+        }
+        List<Head> heads = jdbc.sql("""
+                SELECT id, member_id, occurred_at, store_code, channel, points_redeemed, points_earned, discount
+                FROM purchase WHERE tenant_id = :tenant ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                .param("tenant", tenant.value()).param("limit", limit)
+                .query((rs, i) -> new Head(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7),
+                        rs.getBigDecimal(8)))
+                .list();
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<UUID, List<Cart.Line>> lines = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT purchase_id, sku, name, category, quantity, unit_price FROM purchase_item
+                WHERE tenant_id = :tenant AND purchase_id = ANY(:ids) ORDER BY purchase_id, line""")
+                .param("tenant", tenant.value()).param("ids", heads.stream().map(Head::id).toArray(UUID[]::new))
+                .query((rs, i) -> java.util.Map.entry(rs.getObject(1, UUID.class), new Cart.Line(rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6))))
+                .list().forEach(e -> lines.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return heads.stream().map(h -> new PastPurchase(h.id(), h.memberId(), h.occurredAt(), h.storeCode(),
+                h.channel(), h.redeemed(), h.earned(), h.discount(), lines.getOrDefault(h.id(), List.of()))).toList();
+    }
+
     Optional<StoredPurchase> lock(TenantId tenant, UUID id) {
         return jdbc.sql("SELECT id, member_id, occurred_at FROM purchase WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
                 .param("tenant", tenant.value()).param("id", id)

@@ -108,13 +108,17 @@ class PurchaseService implements Purchases {
 
     @Override
     public Receipt quote(TenantId tenantId, PurchaseOrder order) {
+        return quote(tenantId, order, rules.current(tenantId));
+    }
+
+    /** A quote priced by the given rule set: the live one, or drafts in a simulation. */
+    Receipt quote(TenantId tenantId, PurchaseOrder order, RuleSet ruleSet) {
         Context c = prepare(tenantId, order);
         long redeem = order.redeemPoints() == null ? 0 : order.redeemPoints();
         Balance balance = c.member() == null ? new Balance(0, 0, List.of())
                 : ledger.balance(tenantId, c.member().id(), c.now());
         checkRedemption(redeem, balance.available(), c.program());
         Account account = c.member() == null ? null : ledger.peek(tenantId, c.member().id(), c.now());
-        RuleSet ruleSet = rules.current(tenantId);
         PricedCart priced = price(c, ruleSet, account, redeem, caps(tenantId, c, ruleSet, account));
         long pending = pendingPart(c, priced.pointsEarned());
         Receipt.BalanceView after = c.member() == null ? null : projected(balance, priced, pending);
@@ -205,6 +209,14 @@ class PurchaseService implements Purchases {
                             money(result.amount(), scale), result.pointsReversed(), result.pointsRefunded(), after);
                 });
         return new Outcome<>(outcome.body(), outcome.replayed());
+    }
+
+    /** Prices a stored purchase again, for simulations: no caps, no budgets, the member as they are now. */
+    PricedCart reprice(Tenant tenant, Program program, Cart cart, Member member, Account account, long redeem,
+                       RuleSet ruleSet) {
+        String language = member == null ? tenant.locale().tag() : member.locale().tag();
+        return Pricing.price(new Pricing.Input(cart, ruleSet.rules(), program, snapshot(member, account), redeem,
+                language, Map.of()));
     }
 
     private PricedCart price(Context c, RuleSet ruleSet, Account account, long redeem, Map<UUID, Long> caps) {
