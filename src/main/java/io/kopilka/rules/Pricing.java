@@ -118,8 +118,9 @@ public final class Pricing {
 
     private static List<Rule> applicable(Input in, List<PricedCart.Skipped> skipped) {
         List<Rule> result = new ArrayList<>();
+        RuleConditions.Activation activation = new RuleConditions.Activation(in.cart(), in.member());
         for (Rule rule : in.rules()) {
-            RuleConditions.Verdict verdict = RuleConditions.check(rule, in.cart(), in.member());
+            RuleConditions.Verdict verdict = RuleConditions.check(rule, in.cart(), in.member(), activation);
             if (verdict.error() != null) {
                 skipped.add(new PricedCart.Skipped(rule.id(), rule.name(), verdict.error()));
             }

@@ -20,7 +20,38 @@ public final class RuleConditions {
         static final Verdict NO = new Verdict(false, null);
     }
 
+    /** The CEL view of one purchase, built at most once however many rules have conditions. */
+    public static final class Activation {
+        private final Cart cart;
+        private final MemberSnapshot member;
+        private Map<String, Object> purchaseMap;
+        private Map<String, Object> memberMap;
+
+        public Activation(Cart cart, MemberSnapshot member) {
+            this.cart = cart;
+            this.member = member;
+        }
+
+        Map<String, Object> purchase() {
+            if (purchaseMap == null) {
+                purchaseMap = RuleConditions.purchase(cart);
+            }
+            return purchaseMap;
+        }
+
+        Map<String, Object> member() {
+            if (memberMap == null) {
+                memberMap = RuleConditions.member(member);
+            }
+            return memberMap;
+        }
+    }
+
     public static Verdict check(Rule rule, Cart cart, MemberSnapshot member) {
+        return check(rule, cart, member, new Activation(cart, member));
+    }
+
+    public static Verdict check(Rule rule, Cart cart, MemberSnapshot member, Activation activation) {
         if (rule.validFrom() != null && cart.occurredAt().isBefore(rule.validFrom())) {
             return Verdict.NO;
         }
@@ -39,7 +70,8 @@ public final class RuleConditions {
             return Verdict.NO;
         }
         if (rule.condition() != null) {
-            Condition.Result result = rule.condition().test(purchase(cart), member(member), cart.occurredAt());
+            Condition.Result result = rule.condition().test(activation.purchase(), activation.member(),
+                    cart.occurredAt());
             return result.error() != null ? new Verdict(false, result.error()) : result.holds() ? Verdict.YES : Verdict.NO;
         }
         return Verdict.YES;
