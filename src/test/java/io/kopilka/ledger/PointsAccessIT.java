@@ -145,4 +145,26 @@ class PointsAccessIT extends IntegrationTest {
         LedgerInvariant.check(jdbc, UUID.fromString(a.id()));
         assertThat(available(key, a1)).isEqualTo(97);
     }
+
+    @Test
+    void pointsCannotMoveToOrFromAnErasedMember() {
+        assertThat(api.delete(a.adminKey(), "/api/v1/members/" + a2).status()).isEqualTo(204);
+        assertProblem(api.post(a.adminKey(), "/api/v1/transfers", Map.of("fromMemberId", a1, "toMemberId", a2,
+                "points", 10)), 409, "member_erased");
+        assertProblem(api.post(a.adminKey(), "/api/v1/transfers", Map.of("fromMemberId", a2, "toMemberId", a1,
+                "points", 10)), 409, "member_erased");
+        assertThat(available(a.adminKey(), a1)).isEqualTo(97);
+        assertThat(available(a.adminKey(), a2)).isEqualTo(100);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("Product bug: POST /members/{id}/adjustments gives points to an erased member "
+            + "(201), while transfers refuse such a member (409 member_erased) and purchases cannot name one (404)")
+    void productBug_anErasedMemberCannotBeGivenPoints() {
+        assertThat(api.delete(a.adminKey(), "/api/v1/members/" + a2).status()).isEqualTo(204);
+        Api.Response r = api.post(a.adminKey(), "/api/v1/members/" + a2 + "/adjustments",
+                Map.of("points", 100, "reason", "gift"));
+        assertThat(r.status()).as(r.toString()).isIn(404, 409, 422);
+        assertThat(available(a.adminKey(), a2)).isEqualTo(100);
+    }
 }
