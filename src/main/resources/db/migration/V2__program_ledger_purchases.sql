@@ -137,7 +137,7 @@ CREATE TABLE purchase_return (
     id               uuid          NOT NULL,
     purchase_id      uuid          NOT NULL,
     external_id      text          NOT NULL CHECK (length(external_id) BETWEEN 1 AND 200),
-    amount           numeric(19,4) NOT NULL CHECK (amount > 0),
+    amount           numeric(19,4) NOT NULL CHECK (amount >= 0), -- 0 when points paid the returned goods
     points_reversed  bigint        NOT NULL CHECK (points_reversed >= 0),
     points_refunded  bigint        NOT NULL CHECK (points_refunded >= 0),
     created_at       timestamptz   NOT NULL,

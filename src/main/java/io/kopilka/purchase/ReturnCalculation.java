@@ -60,6 +60,8 @@ public final class ReturnCalculation {
             updated.add(new Line(l.sku(), l.quantity(), l.paid(), l.earned(), l.redeemed(), qty, value, newReversed,
                     newRefunded));
         }
+        // Goods paid with points return no money but give points back, and a free item may come back
+        // for the stock's sake: only a return of nothing at all is refused.
         if (amount.signum() == 0 && returnQty.stream().allMatch(q -> q.signum() == 0)) {
             throw ApiProblem.unprocessable("nothing_to_return", "Nothing of this purchase is left to return");
         }
@@ -87,7 +89,10 @@ public final class ReturnCalculation {
                     continue;
                 }
                 known = true;
-                BigDecimal left = l.quantity().subtract(l.returnedQuantity()).subtract(returnQty.get(i));
+                // A line whose paid value was refunded in full by amount has nothing left to bring back.
+                boolean refunded = l.paid().signum() > 0 && l.returnedValue().compareTo(l.paid()) >= 0;
+                BigDecimal left = refunded ? BigDecimal.ZERO
+                        : l.quantity().subtract(l.returnedQuantity()).subtract(returnQty.get(i));
                 BigDecimal take = wanted.min(left);
                 if (take.signum() <= 0) {
                     continue;

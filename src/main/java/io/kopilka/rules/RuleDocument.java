@@ -56,10 +56,12 @@ public record RuleDocument(String id, String name, String kind,
                     + "' need rewards, which are not available yet",
                     List.of(new FieldError("kind", "not available yet")), Map.of());
         }
-        Rule.Parameters parameters = ruleKind == null ? null : parameters(ruleKind, errors);
         if (segment != null) {
-            errors.add(new FieldError("segment", "segments are not available yet; leave it null"));
+            // Stored and ignored, a segment would silently widen the rule to everyone: refuse it.
+            throw new ApiProblem(422, "unsupported_rule_field", "Segments are not available yet",
+                    List.of(new FieldError("segment", "segments are not available yet; leave it null")), Map.of());
         }
+        Rule.Parameters parameters = ruleKind == null ? null : parameters(ruleKind, errors);
         if (validFrom != null && validTo != null && !validFrom.isBefore(validTo)) {
             errors.add(new FieldError("validTo", "must be after validFrom"));
         }

@@ -187,10 +187,7 @@ class PointsIdempotencyIT extends IntegrationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Product bug: LedgerController.transfer checks member_erased before the "
-            + "idempotency key, so the retry of a transfer that succeeded is refused with 409 member_erased once "
-            + "either member has been erased, instead of replaying the first answer")
-    void productBug_aTransferReplayAfterErasureIsTheFirstAnswer() {
+    void aTransferReplayAfterErasureIsTheFirstAnswer() {
         Map<String, Object> body = Map.of("fromMemberId", alice, "toMemberId", bob, "points", 10);
         Api.Response first = api.post(key, "/api/v1/transfers", body, "tr-erase");
         assertThat(first.status()).isEqualTo(201);

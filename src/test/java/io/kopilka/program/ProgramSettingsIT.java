@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -155,9 +154,7 @@ class ProgramSettingsIT extends IntegrationTest {
     }
 
     @Test
-    @Disabled("Product bug: JdbcPrograms.replace reports only expiry.mode when the mode is unknown, "
-            + "dropping every other bad field of the same request")
-    void productBug_anUnknownExpiryModeHidesTheOtherBadFields() {
+    void anUnknownExpiryModeHidesTheOtherBadFields() {
         Api.Response r = api.put(key, "/api/v1/program", Map.of("pointValue", "-1", "pendingDays", 400,
                 "expiry", Map.of("mode", "sometimes")));
         assertInvalid(r, "expiry.mode", "pointValue", "pendingDays");
@@ -179,9 +176,7 @@ class ProgramSettingsIT extends IntegrationTest {
     }
 
     @Test
-    @Disabled("Product bug: JSON numbers with a fraction are accepted for whole-number fields and silently "
-            + "truncated (Jackson's ACCEPT_FLOAT_AS_INT is on): PUT {\"welcomePoints\": 10.7} → 200, welcomePoints 10")
-    void productBug_aFractionalWholeNumberIsRefusedNotTruncated() {
+    void aFractionalWholeNumberIsRefusedNotTruncated() {
         api.put(key, "/api/v1/program", Map.of("welcomePoints", 7));
         JsonNode before = program();
         for (String body : List.of("{\"welcomePoints\": 10.7}", "{\"pendingDays\": 1.5}")) {

@@ -41,7 +41,14 @@ class PricingTest {
 
     static Rule percent(String name, String percent) {
         return new Rule(UUID.randomUUID(), name, RuleKind.POINTS_PERCENT, 100, true, null, null, null, null, null,
-                new Rule.PointsPercent(new BigDecimal(percent)));
+                null, null, null, null, Rule.Limits.NONE, new Rule.PointsPercent(new BigDecimal(percent)));
+    }
+
+    /** The pricing of a member purchase ({@code earns}) or a guest one, with no caps. */
+    static PricedCart price(Cart cart, List<Rule> rules, Program program, long redeem, boolean earns, String language) {
+        MemberSnapshot member = earns ? new MemberSnapshot(true, null, null, null, java.util.Map.of(), null, null,
+                BigDecimal.ZERO, 0, List.of()) : MemberSnapshot.GUEST;
+        return Pricing.price(new Pricing.Input(cart, rules, program, member, redeem, language, java.util.Map.of()));
     }
 
     static Program program(String pointValue, String maxRedeemShare) {
@@ -70,7 +77,7 @@ class PricingTest {
     void redemptionIsCappedByTheShareAndFlooredToWholePoints(String subtotal, String pointValue, String share,
                                                               long requested, long redeemed, String redeemValue,
                                                               String payable) {
-        PricedCart p = Pricing.price(cart(line("1", subtotal)), List.of(), program(pointValue, share), requested,
+        PricedCart p = price(cart(line("1", subtotal)), List.of(), program(pointValue, share), requested,
                 true, "en");
         assertThat(p.pointsRedeemed()).isEqualTo(redeemed);
         assertThat(p.redeemValue()).isEqualByComparingTo(redeemValue);
@@ -81,7 +88,7 @@ class PricingTest {
     @Test
     void aRedemptionOfTheFullCapWithPointValue100IsStillExact() {
         // 0.00 payable check: 100% share, 1 point worth 100 ₸ on a 250 ₸ check → 2 points, 200 ₸.
-        PricedCart p = Pricing.price(cart(line("1", "250.00")), List.of(), program("100", "1"), 5, true, "en");
+        PricedCart p = price(cart(line("1", "250.00")), List.of(), program("100", "1"), 5, true, "en");
         assertThat(p.pointsRedeemed()).isEqualTo(2);
         assertThat(p.redeemValue()).isEqualByComparingTo("200.00");
         assertThat(p.payable()).isEqualByComparingTo("50.00");
@@ -100,7 +107,7 @@ class PricingTest {
             "1.001, 999.99,  1000.99",  // 1000.98999 → 1000.99
     })
     void moneyLinesAreRoundedHalfUpToTheCurrencyDecimals(String quantity, String unitPrice, String amount) {
-        PricedCart p = Pricing.price(cart(line(quantity, unitPrice)), List.of(), program("1", "0.3"), 0, true, "en");
+        PricedCart p = price(cart(line(quantity, unitPrice)), List.of(), program("1", "0.3"), 0, true, "en");
         assertThat(p.lines().getFirst().amount()).isEqualByComparingTo(amount);
         assertThat(p.lines().getFirst().amount().scale()).isEqualTo(2);
         assertThat(p.subtotal()).isEqualByComparingTo(amount);
@@ -108,14 +115,14 @@ class PricingTest {
 
     @Test
     void theSubtotalIsTheSumOfTheRoundedLines() {
-        PricedCart p = Pricing.price(cart(line("A", "x", "1.5", "0.05"), line("B", "x", "1.5", "0.05")), List.of(),
+        PricedCart p = price(cart(line("A", "x", "1.5", "0.05"), line("B", "x", "1.5", "0.05")), List.of(),
                 program("1", "0.3"), 0, true, "en");
         assertThat(p.subtotal()).isEqualByComparingTo("0.16"); // 0.08 + 0.08, not round(0.15)
     }
 
     @Test
     void aCurrencyWithoutDecimalsRoundsToWholeUnits() {
-        PricedCart p = Pricing.price(cart(Currency.getInstance("JPY"), line("1.5", "1")), List.of(),
+        PricedCart p = price(cart(Currency.getInstance("JPY"), line("1.5", "1")), List.of(),
                 program("1", "0.3"), 0, true, "en");
         assertThat(p.subtotal()).isEqualByComparingTo("2");
         assertThat(p.subtotal().scale()).isZero();
@@ -138,7 +145,7 @@ class PricingTest {
         for (int i = 0; i < ps.length; i++) {
             rules.add(percent("r" + i, ps[i]));
         }
-        PricedCart p = Pricing.price(cart(line("1", unitPrice)), rules, program("1", "0.3"), redeem, true, "en");
+        PricedCart p = price(cart(line("1", unitPrice)), rules, program("1", "0.3"), redeem, true, "en");
         assertThat(p.pointsEarned()).isEqualTo(earned);
         assertThat(p.applied().stream().mapToLong(PricedCart.AppliedRule::points).sum()).isEqualTo(earned);
         assertThat(p.lines().stream().mapToLong(PricedCart.PricedLine::pointsEarned).sum()).isEqualTo(earned);
@@ -146,7 +153,7 @@ class PricingTest {
 
     @Test
     void theFlooredTotalIsSplitOverRulesByLargestRemainder() {
-        PricedCart p = Pricing.price(cart(line("1", "100.20")), List.of(percent("a", "2.5"), percent("b", "2.5")),
+        PricedCart p = price(cart(line("1", "100.20")), List.of(percent("a", "2.5"), percent("b", "2.5")),
                 program("1", "0.3"), 0, true, "en");
         assertThat(p.applied()).extracting(PricedCart.AppliedRule::points).containsExactly(3L, 2L);
         assertThat(p.applied()).extracting(PricedCart.AppliedRule::base)
@@ -155,7 +162,7 @@ class PricingTest {
 
     @Test
     void aGuestEarnsNothingAndNoRuleIsListed() {
-        PricedCart p = Pricing.price(cart(line("1", "1000")), List.of(percent("5%", "5")), program("1", "0.3"), 0,
+        PricedCart p = price(cart(line("1", "1000")), List.of(percent("5%", "5")), program("1", "0.3"), 0,
                 false, "en");
         assertThat(p.pointsEarned()).isZero();
         assertThat(p.applied()).isEmpty();
@@ -163,7 +170,7 @@ class PricingTest {
 
     @Test
     void redeemedPointsAndTheirValueAreSpreadOverLinesExactly() {
-        PricedCart p = Pricing.price(cart(line("A", "x", "1", "100.00"), line("B", "x", "1", "200.00"),
+        PricedCart p = price(cart(line("A", "x", "1", "100.00"), line("B", "x", "1", "200.00"),
                         line("C", "x", "1", "33.34")), List.of(percent("5%", "5")), program("1", "0.3"), 100, true,
                 "en");
         assertThat(p.pointsRedeemed()).isEqualTo(100);
@@ -194,7 +201,7 @@ class PricingTest {
     })
     void explanationsSpeakTheMembersLanguage(String language, long points, String expected) {
         BigDecimal price = BigDecimal.valueOf(points * 20);
-        PricedCart p = Pricing.price(cart(line("1", price.toPlainString())), List.of(percent("5%", "5")),
+        PricedCart p = price(cart(line("1", price.toPlainString())), List.of(percent("5%", "5")),
                 program("1", "0.3"), 0, true, language);
         assertThat(p.pointsEarned()).isEqualTo(points);
         assertThat(p.applied().getFirst().explanation()).isEqualTo(expected);
@@ -239,8 +246,8 @@ class PricingTest {
     void pricingIsPureSameInputSameAnswer() {
         Cart c = cart(line("A", "x", "2", "1500.00"), line("B", "y", "1", "5000.00"));
         List<Rule> rules = List.of(percent("a", "5"), percent("b", "1.5"));
-        PricedCart first = Pricing.price(c, rules, program("1", "0.3"), 200, true, "ru");
-        PricedCart second = Pricing.price(c, rules, program("1", "0.3"), 200, true, "ru");
+        PricedCart first = price(c, rules, program("1", "0.3"), 200, true, "ru");
+        PricedCart second = price(c, rules, program("1", "0.3"), 200, true, "ru");
         assertThat(second).isEqualTo(first);
         assertThat(Arrays.asList(first.pointsEarned(), first.pointsRedeemed())).containsExactly(507L, 200L);
     }

@@ -146,6 +146,9 @@ class LedgerController {
         Program program = programs.of(caller.tenant());
         var outcome = idempotency.run(caller.tenant(), "adjustment:" + member.id(), key, request, AdjustmentDone.class,
                 () -> {
+                    if (member.erased()) {
+                        throw ApiProblem.conflict("member_erased", "An erased member cannot be given or charged points");
+                    }
                     Instant now = Now.of(clock);
                     ledger.lock(caller.tenant(), member.id(), now);
                     long points = request.points();
@@ -172,10 +175,11 @@ class LedgerController {
         }
         Member from = member(caller, request.fromMemberId());
         Member to = member(caller, request.toMemberId());
-        if (from.erased() || to.erased()) {
-            throw ApiProblem.conflict("member_erased", "Points cannot move to or from an erased member");
-        }
         var outcome = idempotency.run(caller.tenant(), "transfer", key, request, TransferDone.class, () -> {
+            // Checked inside: a retry of a transfer made before an erasure still gets its first answer.
+            if (from.erased() || to.erased()) {
+                throw ApiProblem.conflict("member_erased", "Points cannot move to or from an erased member");
+            }
             Instant now = Now.of(clock);
             UUID id = ledger.transfer(caller.tenant(), from.id(), to.id(), request.points(), now);
             return new TransferDone(id.toString(), from.id().toString(), to.id().toString(), request.points(),

@@ -42,9 +42,7 @@ class JdbcPrograms implements Programs {
     @Override
     @Transactional
     public Program replace(TenantId tenant, Program settings) {
-        List<ProgramValidation.Problem> problems = settings.expiry() == null
-                ? List.of(new ProgramValidation.Problem("expiry.mode", "must be none, after_earn or after_inactivity"))
-                : ProgramValidation.check(settings);
+        List<ProgramValidation.Problem> problems = ProgramValidation.check(settings);
         if (!problems.isEmpty()) {
             throw new ApiProblem(422, "validation_failed", "The program has invalid settings",
                     problems.stream().map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList(), Map.of());

@@ -127,7 +127,20 @@ class PurchaseService implements Purchases {
 
     @Override
     public Outcome<Receipt> commit(TenantId tenantId, PurchaseOrder order) {
-        Context c = prepare(tenantId, order);
+        Context c;
+        try {
+            c = prepare(tenantId, order);
+        } catch (ApiProblem refused) {
+            // A till retrying a purchase that went through gets its first answer, even if the purchase
+            // would be refused today (backdated too far by now, member erased since).
+            if (order.externalId() != null) {
+                var replay = idempotency.replay(tenantId, "purchase", order.externalId(), order, Receipt.class);
+                if (replay.isPresent()) {
+                    return new Outcome<>(replay.get().body(), true);
+                }
+            }
+            throw refused;
+        }
         var outcome = idempotency.run(tenantId, "purchase", order.externalId(), order, Receipt.class,
                 () -> record(tenantId, order, c));
         return new Outcome<>(outcome.body(), outcome.replayed());

@@ -91,6 +91,18 @@ public class Idempotency {
                 .param("tenant", tenant.value()).param("scope", scope).param("id", id).update();
     }
 
+    /** The stored answer for this key, if there is one; 409 if the key was used with another request. */
+    public <T> java.util.Optional<Outcome<T>> replay(TenantId tenant, String scope, String key, Object request,
+                                                     Class<T> type) {
+        boolean exists = jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM idempotency_key
+                               WHERE tenant_id = :tenant AND scope = :scope AND key = :key AND response IS NOT NULL)""")
+                .param("tenant", tenant.value()).param("scope", scope).param("key", key)
+                .query(Boolean.class).single();
+        return exists ? java.util.Optional.of(replay(tenant, scope, key, fingerprint(request), type))
+                : java.util.Optional.empty();
+    }
+
     private <T> Outcome<T> replay(TenantId tenant, String scope, String key, String fingerprint, Class<T> type) {
         record Stored(String requestHash, String response) {
         }
