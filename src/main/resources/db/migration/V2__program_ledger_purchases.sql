@@ -6,8 +6,8 @@ CREATE TABLE program (
     updated_at  timestamptz NOT NULL
 );
 
--- Earning rules (the rules engine grows in the next issue). A rule is never edited in place:
--- a change writes a new version, so that a purchase can name the version that priced it.
+-- Earning and discount rules, as their API document. The row holds the rule's current state;
+-- every state it was ever in is kept in rule_revision (V3) under the rule-set version.
 CREATE TABLE rule (
     tenant_id   uuid        NOT NULL REFERENCES tenant (id),
     id          uuid        NOT NULL,

@@ -98,6 +98,19 @@ class PurchaseFlowIT extends IntegrationTest {
     }
 
     @Test
+    void aCheckTooSmallToRedeemTheMinimumIsRefused() {
+        api.put(key, "/api/v1/program", Map.of("minRedeemPoints", 500));
+        api.post(key, "/api/v1/members/" + member + "/adjustments", Map.of("points", 5000, "reason", "test"));
+        Map<String, Object> small = Map.of("externalId", "small-1", "storeCode", "main", "member", Map.of("phone", phone),
+                "items", List.of(Map.of("sku", "A", "quantity", 1, "unitPrice", "1000")), "redeemPoints", 600);
+        Api.Response r = api.post(key, "/api/v1/purchases", small);
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.code()).isEqualTo("below_min_redeem");
+        assertThat(r.json().path("maxRedeemable").asLong()).isEqualTo(300);
+        assertThat(purchases()).isZero();
+    }
+
+    @Test
     void partialReturnsAddUpToTheWhole() {
         Api.Response p = api.post(key, "/api/v1/purchases", purchase("till1-7", 100));
         String id = p.text("id");

