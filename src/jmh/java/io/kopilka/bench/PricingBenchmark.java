@@ -44,6 +44,7 @@ public class PricingBenchmark {
     private List<Rule> none;
     private List<Rule> one;
     private List<Rule> twenty;
+    private List<Rule> twentyPlain;
     private Condition condition;
     private Map<String, Object> purchaseMap;
     private Map<String, Object> memberMap;
@@ -66,7 +67,8 @@ public class PricingBenchmark {
         program = Program.defaults();
         none = List.of();
         one = List.of(rule(Map.of("name", "5%", "kind", "points_percent", "percent", "5")));
-        twenty = twentyRuleProgram();
+        twenty = twentyRuleProgram(true);
+        twentyPlain = twentyRuleProgram(false);
         condition = Condition.compile("purchase.total > 5000.0 && member.tier == 'silver'");
         purchaseMap = Map.of("total", 17400.0, "storeCode", "main");
         memberMap = Map.of("tier", "silver", "visits", 14L);
@@ -76,7 +78,7 @@ public class PricingBenchmark {
         return JSON.convertValue(fields, RuleDocument.class).toRule(UUID.randomUUID());
     }
 
-    private static List<Rule> twentyRuleProgram() {
+    private static List<Rule> twentyRuleProgram(boolean withCel) {
         List<Map<String, Object>> docs = new ArrayList<>();
         docs.add(Map.of("name", "5% back", "kind", "points_percent", "percent", "5", "priority", 100));
         docs.add(Map.of("name", "Tuesday x2", "kind", "multiplier", "factor", "2", "daysOfWeek", List.of("TUE"),
@@ -86,8 +88,9 @@ public class PricingBenchmark {
         docs.add(Map.of("name", "Loyal discount", "kind", "discount_by_spend", "steps",
                 List.of(Map.of("spend", "1000", "percent", "3"), Map.of("spend", "10000", "percent", "10")),
                 "priority", 200));
-        docs.add(Map.of("name", "Kids families", "kind", "points_fixed", "points", 100,
-                "condition", "member.attributes.kids >= 1 && purchase.total > 5000.0", "priority", 80));
+        docs.add(withCel ? Map.of("name", "Kids families", "kind", "points_fixed", "points", 100,
+                "condition", "member.attributes.kids >= 1 && purchase.total > 5000.0", "priority", 80)
+                : Map.of("name", "Kids families", "kind", "points_fixed", "points", 100, "priority", 80));
         docs.add(Map.of("name", "Morning", "kind", "points_percent", "percent", "2",
                 "hours", Map.of("from", "08:00", "to", "12:00"), "priority", 70));
         for (int i = 0; i < 14; i++) {
@@ -97,7 +100,7 @@ public class PricingBenchmark {
             d.put("percent", String.valueOf(1 + i % 4));
             d.put("priority", 60 - i);
             d.put("itemFilter", Map.of("categories", List.of(i % 2 == 0 ? "styling" : "promo-" + i)));
-            if (i % 4 == 1) {
+            if (withCel && i % 4 == 1) {
                 d.put("condition", "member.visits > " + i + " && purchase.items.exists(x, x.category == 'styling')");
             }
             if (i % 5 == 2) {
@@ -126,6 +129,12 @@ public class PricingBenchmark {
     @Benchmark
     public PricedCart twentyRules() {
         return price(twenty);
+    }
+
+    /** The same program without its five CEL conditions: what the conditions cost. */
+    @Benchmark
+    public PricedCart twentyRulesWithoutCel() {
+        return price(twentyPlain);
     }
 
     @Benchmark

@@ -199,7 +199,7 @@ public final class Pricing {
                 base = base.add(paid[i]);
                 units = units.add(line.quantity());
                 switch (rule.parameters()) {
-                    case Rule.PointsPercent p -> byLine[i] = paid[i].multiply(p.percent()).divide(HUNDRED);
+                    case Rule.PointsPercent p -> byLine[i] = paid[i].multiply(p.percent()).movePointLeft(2);
                     case Rule.PointsPerItem p -> byLine[i] = line.quantity().multiply(BigDecimal.valueOf(p.points()));
                     default -> { }
                 }
