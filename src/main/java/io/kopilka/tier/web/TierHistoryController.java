@@ -1,0 +1,107 @@
+package io.kopilka.tier.web;
+
+import io.kopilka.member.Member;
+import io.kopilka.member.Members;
+import io.kopilka.shared.Ids;
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.tenant.Caller;
+import io.kopilka.tenant.Language;
+import io.kopilka.tenant.Tenants;
+import io.kopilka.tier.Ladder;
+import io.kopilka.tier.Level;
+import io.kopilka.tier.TierHistoryEntry;
+import io.kopilka.tier.TierMessages;
+import io.kopilka.tier.Tiers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A member's changes of level, newest first, each with its reason in the member's language. */
+@RestController
+@Tag(name = "Tiers")
+class TierHistoryController {
+    private static final int MAX_PAGE = 200;
+
+    private final Tiers tiers;
+    private final Members members;
+    private final Tenants tenants;
+
+    TierHistoryController(Tiers tiers, Members members, Tenants tenants) {
+        this.tiers = tiers;
+        this.members = members;
+        this.tenants = tenants;
+    }
+
+    /**
+     * @param reason  machine-readable: qualified, grace_ended, assigned, level_removed
+     * @param message the reason as a sentence for the customer (ru, kk or en)
+     * @param note    the admin's own words, for an assignment
+     */
+    record ChangeView(String id, String from, String fromName, String to, String toName, String reason,
+                      String message, String note, String actor, String purchaseId, OffsetDateTime at) {
+    }
+
+    record History(List<ChangeView> items, String nextCursor) {
+    }
+
+    @GetMapping("/api/v1/members/{id}/tier/history")
+    @Operation(summary = "The member's changes of level, newest first, paged with a cursor; lang overrides the member's language")
+    History history(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                    @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor,
+                    @RequestParam(required = false) String lang) {
+        Member member = Ids.parse(id).flatMap(uuid -> members.byId(caller.tenant(), new MemberId(uuid)))
+                .orElseThrow(() -> ApiProblem.notFound("Member"));
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        Language language = lang == null ? member.locale()
+                : Language.fromTag(lang).orElseThrow(() -> ApiProblem.invalid("lang", "must be ru, kk or en"));
+        Instant before = null;
+        UUID beforeId = null;
+        if (cursor != null) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                before = Instant.parse(parts[0]);
+                beforeId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw ApiProblem.invalid("cursor", "is not a cursor from this list");
+            }
+        }
+        ZoneId zone = tenants.get(caller.tenant()).timezone();
+        Ladder ladder = tiers.ladder(caller.tenant());
+        List<TierHistoryEntry> entries = tiers.history(caller.tenant(), member.id(), before, beforeId, limit + 1);
+        List<ChangeView> items = entries.stream().limit(limit).map(e -> view(e, ladder, language, zone)).toList();
+        String next = null;
+        if (entries.size() > limit) {
+            TierHistoryEntry last = entries.get(limit - 1);
+            next = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((last.at() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+        }
+        return new History(items, next);
+    }
+
+    private static ChangeView view(TierHistoryEntry e, Ladder ladder, Language language, ZoneId zone) {
+        String fromName = name(ladder, e.fromCode());
+        String toName = name(ladder, e.toCode());
+        return new ChangeView(e.id().toString(), e.fromCode(), fromName, e.toCode(), toName, e.reason().code(),
+                TierMessages.line(e.reason(), language, fromName, toName), e.note(), e.actor(),
+                e.purchaseId() == null ? null : e.purchaseId().toString(), e.at().atZone(zone).toOffsetDateTime());
+    }
+
+    /** The level's name today; a level since removed from the ladder is shown by its code. */
+    private static String name(Ladder ladder, String code) {
+        return ladder.level(code).map(Level::name).orElse(code);
+    }
+}
