@@ -17,6 +17,7 @@ import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
+import io.kopilka.tier.Tiers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -51,9 +52,11 @@ class LedgerController {
     private final Programs programs;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final Tiers tiers;
 
     LedgerController(Ledger ledger, Members members, Tenants tenants, Programs programs, Idempotency idempotency,
-                     Clock clock) {
+                     Clock clock, Tiers tiers) {
+        this.tiers = tiers;
         this.ledger = ledger;
         this.members = members;
         this.tenants = tenants;
@@ -192,12 +195,14 @@ class LedgerController {
     private BalanceView balanceView(Caller caller, MemberId member) {
         ZoneId zone = zone(caller);
         Program program = programs.of(caller.tenant());
-        Balance b = ledger.balance(caller.tenant(), member, Now.of(clock));
+        Instant now = Now.of(clock);
+        Balance b = ledger.balance(caller.tenant(), member, now);
         int scale = Math.max(0, tenants.get(caller.tenant()).currency().getDefaultFractionDigits());
         String value = program.pointValue().multiply(BigDecimal.valueOf(b.available()))
                 .setScale(scale, RoundingMode.DOWN).toPlainString();
         return new BalanceView(b.available(), b.pending(), value, b.expiring().stream()
-                .map(e -> new ExpiringView(e.points(), e.expiresAt().atZone(zone).toOffsetDateTime())).toList(), null);
+                .map(e -> new ExpiringView(e.points(), e.expiresAt().atZone(zone).toOffsetDateTime())).toList(),
+                tiers.progress(caller.tenant(), member, now).orElse(null));
     }
 
     private Member member(Caller caller, String id) {

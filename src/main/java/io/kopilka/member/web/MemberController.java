@@ -1,6 +1,8 @@
 package io.kopilka.member.web;
 
 import io.kopilka.member.Member;
+import io.kopilka.member.MemberLevel;
+import io.kopilka.member.MemberLevels;
 import io.kopilka.member.Members;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
@@ -35,8 +37,10 @@ class MemberController {
     private final Members members;
     private final Tenants tenants;
     private final Idempotency idempotency;
+    private final MemberLevels levels;
 
-    MemberController(Members members, Tenants tenants, Idempotency idempotency) {
+    MemberController(Members members, Tenants tenants, Idempotency idempotency, MemberLevels levels) {
+        this.levels = levels;
         this.members = members;
         this.tenants = tenants;
         this.idempotency = idempotency;
@@ -51,13 +55,13 @@ class MemberController {
                                     @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         ZoneId zone = zone(caller);
         var outcome = idempotency.run(caller.tenant(), "members", key, request, MemberView.class,
-                () -> MemberView.of(members.join(caller.tenant(), request), zone));
+                () -> view(caller, members.join(caller.tenant(), request), zone));
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
 
     @GetMapping("/api/v1/members/{id}")
     MemberView get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return MemberView.of(find(caller, id), zone(caller));
+        return view(caller, find(caller, id), zone(caller));
     }
 
     /** With {@code phone} or {@code card}: that one member or 404. Without: a page of all members. */
@@ -72,7 +76,7 @@ class MemberController {
         if (phone != null || card != null) {
             Member found = (phone != null ? members.byPhone(caller.tenant(), phone) : members.byCard(caller.tenant(), card))
                     .orElseThrow(() -> ApiProblem.notFound("Member"));
-            return MemberView.of(found, zone(caller));
+            return view(caller, found, zone(caller));
         }
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
@@ -81,7 +85,7 @@ class MemberController {
                 : new MemberId(Ids.parse(cursor).orElseThrow(() -> ApiProblem.invalid("cursor", "is not a cursor")));
         List<Member> page = members.page(caller.tenant(), after, limit + 1);
         ZoneId zone = zone(caller);
-        List<MemberView> items = page.stream().limit(limit).map(m -> MemberView.of(m, zone)).toList();
+        List<MemberView> items = page.stream().limit(limit).map(m -> view(caller, m, zone)).toList();
         String next = page.size() > limit ? items.getLast().id() : null;
         return new MemberList(items, next);
     }
@@ -90,7 +94,7 @@ class MemberController {
     MemberView update(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                       @RequestBody Map<String, Object> changes) {
         Member member = find(caller, id);
-        return MemberView.of(members.update(caller.tenant(), member.id(), new Members.MemberChanges(changes)),
+        return view(caller, members.update(caller.tenant(), member.id(), new Members.MemberChanges(changes)),
                 zone(caller));
     }
 
@@ -102,7 +106,7 @@ class MemberController {
         ZoneId zone = zone(caller);
         // A till that retries must not issue a third card and void the one it just printed.
         var outcome = idempotency.run(caller.tenant(), "reissue:" + member.id(), key, member.id().toString(),
-                MemberView.class, () -> MemberView.of(members.reissueCard(caller.tenant(), member.id()), zone));
+                MemberView.class, () -> view(caller, members.reissueCard(caller.tenant(), member.id()), zone));
         return ResponseEntity.ok(outcome.body());
     }
 
@@ -111,6 +115,11 @@ class MemberController {
     @Operation(summary = "Erase the member's personal data; the id and an anonymous ledger history stay")
     void erase(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         members.erase(caller.tenant(), find(caller, id).id());
+    }
+
+    private MemberView view(Caller caller, Member member, ZoneId zone) {
+        MemberLevel level = member.erased() ? null : levels.of(caller.tenant(), member.id()).orElse(null);
+        return MemberView.of(member, zone, level);
     }
 
     private Member find(Caller caller, String id) {

@@ -34,6 +34,8 @@ import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.tenant.Stores;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
+import io.kopilka.tier.MemberTier;
+import io.kopilka.tier.Tiers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -68,9 +70,11 @@ class PurchaseService implements Purchases {
     private final Idempotency idempotency;
     private final JsonMapper json;
     private final Clock clock;
+    private final Tiers tiers;
 
     PurchaseService(Tenants tenants, Stores stores, Members members, Programs programs, Rules rules, Ledger ledger,
-                    PurchaseRepository purchases, Idempotency idempotency, JsonMapper json, Clock clock) {
+                    PurchaseRepository purchases, Idempotency idempotency, JsonMapper json, Clock clock, Tiers tiers) {
+        this.tiers = tiers;
         this.tenants = tenants;
         this.stores = stores;
         this.members = members;
@@ -84,7 +88,7 @@ class PurchaseService implements Purchases {
     }
 
     /** Everything a purchase needs that does not depend on the member's lock. */
-    private record Context(Tenant tenant, Program program, Member member, Cart cart, Instant now) {
+    private record Context(Tenant tenant, Program program, Member member, MemberTier tier, Cart cart, Instant now) {
     }
 
     private Context prepare(TenantId tenantId, PurchaseOrder order) {
@@ -103,7 +107,8 @@ class PurchaseService implements Purchases {
         List<Cart.Line> lines = order.items().stream()
                 .map(i -> new Cart.Line(i.sku(), i.name(), i.category(), i.quantity(), i.unitPrice())).toList();
         Cart cart = new Cart(occurredAt, order.storeCode(), channel(order), lines, tenant.currency(), tenant.timezone());
-        return new Context(tenant, program, member, cart, now);
+        MemberTier tier = member == null ? null : tiers.current(tenantId, member.id()).orElse(null);
+        return new Context(tenant, program, member, tier, cart, now);
     }
 
     @Override
@@ -123,7 +128,9 @@ class PurchaseService implements Purchases {
         checkRedeemedMinimum(priced, c.program());
         long pending = pendingPart(c, priced.pointsEarned());
         Receipt.BalanceView after = c.member() == null ? null : projected(balance, priced, pending);
-        return receipt(null, order.externalId(), c, priced, pending, after, ruleSet.version());
+        // The level the purchase is priced at; a quote changes nothing.
+        Receipt.TierView tier = c.tier() == null ? null : new Receipt.TierView(c.tier().level().code(), false);
+        return receipt(null, order.externalId(), c, priced, pending, after, tier, ruleSet.version());
     }
 
     @Override
@@ -169,6 +176,7 @@ class PurchaseService implements Purchases {
                 json.writeValueAsString(priced.applied()), c.cart(), c.now());
         long pending = pendingPart(c, priced.pointsEarned());
         Receipt.BalanceView after = null;
+        Receipt.TierView tier = null;
         if (memberId != null) {
             if (priced.pointsRedeemed() > 0) {
                 ledger.spend(tenantId, memberId, EntryType.REDEEM, priced.pointsRedeemed(), purchaseId, null, null,
@@ -181,10 +189,14 @@ class PurchaseService implements Purchases {
             }
             ledger.recordActivity(tenantId, memberId, priced.payable(), 1, c.now(), inactivityExpiry(c.program(),
                     c.now(), c.tenant()));
+            // Priced above at the old level; a threshold crossed now applies from the next purchase.
+            tier = tiers.afterPurchase(tenantId, memberId, purchaseId, priced.payable(), priced.pointsEarned(),
+                            c.cart().occurredAt(), c.now())
+                    .map(t -> new Receipt.TierView(t.code(), t.changed())).orElse(null);
             Balance balance = ledger.balance(tenantId, memberId, c.now());
             after = new Receipt.BalanceView(balance.available(), balance.pending());
         }
-        return receipt(purchaseId.toString(), order.externalId(), c, priced, pending, after, ruleSet.version());
+        return receipt(purchaseId.toString(), order.externalId(), c, priced, pending, after, tier, ruleSet.version());
     }
 
     @Override
@@ -217,6 +229,8 @@ class PurchaseService implements Purchases {
                                     expiresAt(program, now, tenant), purchaseId, returnId, null, null, null, null), now);
                         }
                         ledger.recordActivity(tenantId, memberId, result.amount().negate(), 0, now, null);
+                        tiers.afterReturn(tenantId, memberId, purchaseId, returnId, result.amount(),
+                                result.pointsReversed(), now);
                         Balance balance = ledger.balance(tenantId, memberId, now);
                         after = new Receipt.BalanceView(balance.available(), balance.pending());
                     }
@@ -230,25 +244,31 @@ class PurchaseService implements Purchases {
     PricedCart reprice(Tenant tenant, Program program, Cart cart, Member member, Account account, long redeem,
                        RuleSet ruleSet) {
         String language = member == null ? tenant.locale().tag() : member.locale().tag();
-        return Pricing.price(new Pricing.Input(cart, ruleSet.rules(), program, snapshot(member, account), redeem,
+        MemberTier tier = member == null ? null : tiers.current(tenant.id(), member.id()).orElse(null);
+        return Pricing.price(new Pricing.Input(cart, ruleSet.rules(), program, snapshot(member, tier, account), redeem,
                 language, Map.of()));
     }
 
     private PricedCart price(Context c, RuleSet ruleSet, Account account, long redeem, Map<UUID, Long> caps) {
         String language = c.member() == null ? c.tenant().locale().tag() : c.member().locale().tag();
         PricedCart priced = Pricing.price(new Pricing.Input(c.cart(), ruleSet.rules(), c.program(),
-                snapshot(c.member(), account), redeem, language, caps));
+                snapshot(c.member(), c.tier(), account), redeem, language, caps));
         priced.skipped().forEach(s -> log.warn("Rule {} ({}) skipped for tenant {}: its condition failed: {}",
                 s.name(), s.ruleId(), c.tenant().id(), s.error()));
         return priced;
     }
 
     /** What the rules may know of the member: their level, CRM attributes and history before this purchase. */
-    private static MemberSnapshot snapshot(Member member, Account account) {
+    private static MemberSnapshot snapshot(Member member, MemberTier tier, Account account) {
         if (member == null) {
             return MemberSnapshot.GUEST;
         }
-        return new MemberSnapshot(true, null, null, null, member.attributes(), member.createdAt(), member.birthDate(),
+        MemberSnapshot.TierBenefits benefits = tier == null || tier.level().benefits() == null ? null
+                : new MemberSnapshot.TierBenefits(tier.level().benefits().earnMultiplier(),
+                        tier.level().benefits().discountPercent());
+        return new MemberSnapshot(true, tier == null ? null : tier.level().code(),
+                tier == null ? null : tier.level().name(), benefits, member.attributes(), member.createdAt(),
+                member.birthDate(),
                 account == null ? BigDecimal.ZERO : account.lifetimeSpend(), account == null ? 0 : account.visits(),
                 List.of());
     }
@@ -357,7 +377,7 @@ class PurchaseService implements Purchases {
     }
 
     private Receipt receipt(String id, String externalId, Context c, PricedCart priced, long pending,
-                            Receipt.BalanceView balance, long rulesVersion) {
+                            Receipt.BalanceView balance, Receipt.TierView tier, long rulesVersion) {
         int scale = c.cart().scale();
         List<Receipt.AppliedRuleView> applied = priced.applied().stream()
                 .map(a -> new Receipt.AppliedRuleView(a.ruleId() == null ? null : a.ruleId().toString(), a.name(), a.points(),
@@ -366,7 +386,7 @@ class PurchaseService implements Purchases {
         return new Receipt(id, externalId, c.member() == null ? null : c.member().id().toString(),
                 money(priced.subtotal(), scale), money(priced.discount(), scale), priced.pointsRedeemed(),
                 money(priced.redeemValue(), scale), money(priced.payable(), scale), priced.pointsEarned(), pending,
-                balance, applied, List.of(), List.of(), null,
+                balance, applied, List.of(), List.of(), tier,
                 priced.applied().stream().map(PricedCart.AppliedRule::explanation).toList(), c.program().version(),
                 rulesVersion);
     }
