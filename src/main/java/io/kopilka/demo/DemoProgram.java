@@ -11,6 +11,13 @@ import io.kopilka.purchase.ReturnOrder;
 import io.kopilka.rules.Rules;
 import io.kopilka.rules.RuleDocument;
 import io.kopilka.shared.Ids;
+import io.kopilka.shared.Now;
+import io.kopilka.tier.Benefits;
+import io.kopilka.tier.Ladder;
+import io.kopilka.tier.Level;
+import io.kopilka.tier.Metric;
+import io.kopilka.tier.Tiers;
+import io.kopilka.tier.Window;
 import java.math.BigDecimal;
 import io.kopilka.tenant.ApiKeys;
 import io.kopilka.tenant.Role;
@@ -47,15 +54,17 @@ class DemoProgram {
     private final Programs programs;
     private final Rules rules;
     private final Purchases purchases;
+    private final Tiers tiers;
     private final Clock clock;
     private final String port;
 
     DemoProgram(ApplicationArguments args, Tenants tenants, Stores stores, ApiKeys keys, Members members,
-                Programs programs, Rules rules, Purchases purchases, Clock clock,
+                Programs programs, Rules rules, Purchases purchases, Tiers tiers, Clock clock,
                 @Value("${local.server.port:${server.port:8080}}") String port) {
         this.programs = programs;
         this.rules = rules;
         this.purchases = purchases;
+        this.tiers = tiers;
         this.args = args;
         this.tenants = tenants;
         this.stores = stores;
@@ -107,6 +116,15 @@ class DemoProgram {
         for (RuleDocument rule : DemoRules.all()) {
             rules.create(tenant.id(), rule.toRule(Ids.next()));
         }
+        tiers.replace(tenant.id(), new Ladder(Metric.SPEND, Window.rollingMonths(12), 30, List.of(
+                new Level("base", "Новичок", BigDecimal.ZERO, false, null),
+                new Level("silver", "Серебро", new BigDecimal("20000.00"), false,
+                        new Benefits(new BigDecimal("1.5"), BigDecimal.ZERO, List.of("Бесплатный кофе"))),
+                new Level("gold", "Золото", new BigDecimal("60000.00"), false,
+                        new Benefits(new BigDecimal("2"), new BigDecimal("5"), List.of("Стрижка без записи"))),
+                new Level("vip", "VIP", null, true,
+                        new Benefits(new BigDecimal("2"), new BigDecimal("15"), List.of("Личный барбер")))), 0),
+                2, "demo", Now.of(clock));
         List<Member> joined = people.stream().map(p -> members.join(tenant.id(), new Members.NewMember(p.phone(),
                 null, p.name(), p.birth(), p.locale(), null, Map.of("sms", true, "email", false), p.attributes())))
                 .toList();
