@@ -25,6 +25,17 @@ public interface Ledger {
 
     Balance balance(TenantId tenant, MemberId member, Instant now);
 
+    /**
+     * Writes what a purchase does to a member's points, for an account locked by {@link #lock} in this
+     * transaction, in one statement: the redemption (first-expiring-first), the earning (debt first,
+     * then a lot), both entries, and the spend and visit. Returns the account afterwards.
+     */
+    Account post(TenantId tenant, Account locked, Posting posting, Instant now);
+
+    /** A purchase's effect on points: {@code earn} may be null; {@code spend} is what the customer paid. */
+    record Posting(UUID purchaseId, long redeem, Credit earn, BigDecimal spend, int visits) {
+    }
+
     /** Gives points: pays the member's debt first, puts the rest in a new lot. */
     void credit(TenantId tenant, MemberId member, Credit credit, Instant now);
 
@@ -40,6 +51,9 @@ public interface Ledger {
 
     /** Moves available points between two members of a tenant; each keeps its expiry date. */
     UUID transfer(TenantId tenant, MemberId from, MemberId to, long points, Instant now);
+
+    /** After inactivity expiry: activity pushes all of the member's live points to {@code newExpiry}. */
+    void extendExpiry(TenantId tenant, MemberId member, Instant newExpiry, Instant now);
 
     /** Records a visit and its spend (for tiers and analytics) and, when asked, pushes expiry forward. */
     void recordActivity(TenantId tenant, MemberId member, BigDecimal spend, int visits, Instant now,

@@ -100,6 +100,80 @@ class JdbcLedger implements Ledger {
 
     @Override
     @Transactional
+    public Account post(TenantId tenant, Account locked, Posting posting, Instant now) {
+        long redeem = posting.redeem();
+        if (redeem > 0 && redeem > locked.available()) {
+            throw new ApiProblem(409, "insufficient_points", "The member has " + Math.max(0, locked.available())
+                    + " points available, " + redeem + " requested", List.of(), Map.of("available", locked.available()));
+        }
+        Credit earn = posting.earn();
+        long earned = earn == null ? 0 : earn.points();
+        long paid = Math.min(locked.debt(), earned); // the debt is paid before a lot is made
+        long lotPoints = earned - paid;
+        boolean availableNow = earn == null || !earn.availableAt().isAfter(now);
+        UUID lotId = Ids.next();
+        long spent = jdbc.sql("""
+                WITH ordered AS (
+                    SELECT id, remaining,
+                           SUM(remaining) OVER (ORDER BY expires_at NULLS LAST, available_at, id) AS running
+                    FROM points_lot
+                    WHERE :redeem > 0 AND tenant_id = :tenant AND member_id = :member AND remaining > 0
+                      AND (expires_at IS NULL OR expires_at > :now) AND available_at <= :now
+                ), take AS (
+                    SELECT id, LEAST(remaining, :redeem - (running - remaining)) AS points
+                    FROM ordered WHERE running - remaining < :redeem
+                ), spent AS (
+                    UPDATE points_lot l SET remaining = l.remaining - take.points
+                    FROM take WHERE l.tenant_id = :tenant AND l.id = take.id
+                    RETURNING take.points
+                ), lot AS (
+                    INSERT INTO points_lot (tenant_id, id, member_id, points, remaining, available_at, expires_at,
+                                            purchase_id, created_at)
+                    SELECT :tenant, :lot, :member, :lotPoints, :lotPoints, CAST(:availableAt AS timestamptz),
+                           CAST(:expiresAt AS timestamptz), :purchase, CAST(:now AS timestamptz)
+                    WHERE :lotPoints > 0
+                    RETURNING id
+                ), account AS (
+                    UPDATE points_account SET balance = balance - :redeem + :earned, debt = debt - :paid,
+                           lifetime_earned = lifetime_earned + :earned, lifetime_spend = lifetime_spend + :spend,
+                           visits = visits + :visits, last_activity_at = GREATEST(last_activity_at, :now)
+                    WHERE tenant_id = :tenant AND member_id = :member
+                    RETURNING 1
+                ), entries AS (
+                    INSERT INTO ledger_entry (tenant_id, id, member_id, type, points, lot_id, purchase_id, rule_name,
+                                              note, expires_at, created_at)
+                    SELECT :tenant, :redeemEntry, :member, 'redeem', -:redeem, CAST(NULL AS uuid), :purchase,
+                           CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS timestamptz), CAST(:now AS timestamptz)
+                    WHERE :redeem > 0
+                    UNION ALL
+                    SELECT :tenant, :earnEntry, :member, 'earn', :earned, (SELECT id FROM lot), :purchase,
+                           CAST(:rule AS text), CAST(:note AS text), CAST(:expiresAt AS timestamptz),
+                           CAST(:now AS timestamptz)
+                    WHERE :earned > 0
+                    RETURNING 1
+                )
+                SELECT COALESCE(SUM(points), 0) FROM spent""")
+                .param("tenant", tenant.value()).param("member", locked.member().value()).param("now", ts(now))
+                .param("redeem", redeem).param("earned", earned).param("paid", paid).param("lotPoints", lotPoints)
+                .param("lot", lotId).param("purchase", posting.purchaseId())
+                .param("availableAt", ts(earn == null ? now : earn.availableAt()))
+                .param("expiresAt", ts(earn == null ? null : earn.expiresAt()))
+                .param("spend", posting.spend()).param("visits", posting.visits())
+                .param("redeemEntry", Ids.next()).param("earnEntry", Ids.next())
+                .param("rule", earn == null ? null : earn.ruleName()).param("note", earn == null ? null : earn.note())
+                .query(Long.class).single();
+        if (spent != redeem) {
+            throw new IllegalStateException("lots gave " + spent + " of " + redeem + " available points");
+        }
+        return new Account(locked.member(), locked.balance() - redeem + earned, locked.debt() - paid,
+                locked.availableLots() - redeem + (availableNow ? lotPoints : 0),
+                locked.pending() + (availableNow ? 0 : lotPoints), locked.lifetimeEarned() + earned,
+                locked.lifetimeSpend().add(posting.spend()), locked.visits() + posting.visits(),
+                locked.lastActivityAt() == null || now.isAfter(locked.lastActivityAt()) ? now : locked.lastActivityAt());
+    }
+
+    @Override
+    @Transactional
     public void credit(TenantId tenant, MemberId member, Credit credit, Instant now) {
         // Debt is paid first: the lot holds only what is left over.
         long debt = jdbc.sql("SELECT debt FROM points_account WHERE tenant_id = :tenant AND member_id = :member")
@@ -229,6 +303,12 @@ class JdbcLedger implements Ledger {
                 WHERE tenant_id = :tenant AND member_id = :member""")
                 .param("spend", spend).param("visits", visits).param("now", ts(now))
                 .param("tenant", tenant.value()).param("member", member.value()).update();
+        extendExpiry(tenant, member, newExpiry, now);
+    }
+
+    @Override
+    @Transactional
+    public void extendExpiry(TenantId tenant, MemberId member, Instant newExpiry, Instant now) {
         if (newExpiry != null) {
             // Expiry after inactivity: activity pushes every live lot forward; lots already past
             // their expiry stay expired.

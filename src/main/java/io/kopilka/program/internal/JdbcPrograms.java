@@ -9,7 +9,10 @@ import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
+import io.kopilka.shared.database.ChangeNotifications;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,14 +26,39 @@ class JdbcPrograms implements Programs {
     private final JsonMapper json;
     private final Clock clock;
 
-    JdbcPrograms(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    private static final String PAYLOAD = "program:";
+    private final ChangeNotifications changes;
+    private final Map<TenantId, Program> cache = new ConcurrentHashMap<>();
+
+    JdbcPrograms(JdbcClient jdbc, JsonMapper json, Clock clock, ChangeNotifications changes) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.changes = changes;
+        changes.subscribe(payload -> {
+            if (payload == null) {
+                cache.clear();
+            } else if (payload.startsWith(PAYLOAD)) {
+                cache.remove(new TenantId(UUID.fromString(payload.substring(PAYLOAD.length()))));
+            }
+        });
     }
 
+    /** Cached per tenant while change notifications flow; a change on any instance drops the entry. */
     @Override
     public Program of(TenantId tenant) {
+        Program cached = cache.get(tenant);
+        if (cached != null) {
+            return cached;
+        }
+        Program loaded = load(tenant);
+        if (changes.live()) {
+            cache.put(tenant, loaded);
+        }
+        return loaded;
+    }
+
+    private Program load(TenantId tenant) {
         record Row(String settings, long version) {
         }
         return jdbc.sql("SELECT settings::text AS settings, version FROM program WHERE tenant_id = :tenant")
@@ -56,6 +84,8 @@ class JdbcPrograms implements Programs {
                 .param("tenant", tenant.value()).param("settings", json.writeValueAsString(ProgramDocument.of(settings)))
                 .param("now", Timestamp.from(Now.of(clock)))
                 .query(Long.class).single();
-        return of(tenant);
+        cache.remove(tenant);
+        changes.publish(PAYLOAD + tenant.value());
+        return load(tenant);
     }
 }

@@ -178,23 +178,17 @@ class PurchaseService implements Purchases {
         Receipt.BalanceView after = null;
         Receipt.TierView tier = null;
         if (memberId != null) {
-            if (priced.pointsRedeemed() > 0) {
-                ledger.spend(tenantId, memberId, EntryType.REDEEM, priced.pointsRedeemed(), purchaseId, null, null,
-                        null, c.now());
-            }
-            if (priced.pointsEarned() > 0) {
-                ledger.credit(tenantId, memberId, new Credit(EntryType.EARN, priced.pointsEarned(),
-                        availableAt(c), expiresAt(c.program(), c.cart().occurredAt(), c.tenant()), purchaseId, null,
-                        ruleNames(priced), null, explanation(priced), null), c.now());
-            }
-            ledger.recordActivity(tenantId, memberId, priced.payable(), 1, c.now(), inactivityExpiry(c.program(),
-                    c.now(), c.tenant()));
+            Credit earn = priced.pointsEarned() == 0 ? null : new Credit(EntryType.EARN, priced.pointsEarned(),
+                    availableAt(c), expiresAt(c.program(), c.cart().occurredAt(), c.tenant()), purchaseId, null,
+                    ruleNames(priced), null, explanation(priced), null);
+            Account posted = ledger.post(tenantId, account, new Ledger.Posting(purchaseId, priced.pointsRedeemed(),
+                    earn, priced.payable(), 1), c.now());
+            ledger.extendExpiry(tenantId, memberId, inactivityExpiry(c.program(), c.now(), c.tenant()), c.now());
             // Priced above at the old level; a threshold crossed now applies from the next purchase.
             tier = tiers.afterPurchase(tenantId, memberId, purchaseId, priced.payable(), priced.pointsEarned(),
                             c.cart().occurredAt(), c.now())
                     .map(t -> new Receipt.TierView(t.code(), t.changed())).orElse(null);
-            Balance balance = ledger.balance(tenantId, memberId, c.now());
-            after = new Receipt.BalanceView(balance.available(), balance.pending());
+            after = new Receipt.BalanceView(posted.available(), posted.pending());
         }
         return receipt(purchaseId.toString(), order.externalId(), c, priced, pending, after, tier, ruleSet.version());
     }

@@ -57,6 +57,22 @@ class JdbcStores implements Stores {
 
     @Override
     public Optional<Store> byCode(TenantId tenant, String code) {
+        // Stores are never deleted or renamed, so a store once found stays true: cache hits only.
+        Store cached = known.get(new Key(tenant, code));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Store> found = load(tenant, code);
+        found.ifPresent(s -> known.put(new Key(tenant, code), s));
+        return found;
+    }
+
+    private record Key(TenantId tenant, String code) {
+    }
+
+    private final java.util.Map<Key, Store> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<Store> load(TenantId tenant, String code) {
         return jdbc.sql("SELECT code, name, created_at FROM store WHERE tenant_id = :tenant AND code = :code")
                 .param("tenant", tenant.value()).param("code", code)
                 .query((rs, i) -> new Store(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))

@@ -9,6 +9,7 @@ import io.kopilka.tier.Window;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import io.kopilka.shared.database.ChangeNotifications;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,9 +33,45 @@ class LadderStore {
     private final JsonMapper json;
     private final Map<TenantId, Ladder> cache = new ConcurrentHashMap<>();
 
-    LadderStore(JdbcClient jdbc, JsonMapper json) {
+    private static final String PAYLOAD = "tiers:";
+    private final ChangeNotifications changes;
+    /** Ladders trusted without asking the database, while change notifications flow. */
+    private final Map<TenantId, Ladder> trusted = new ConcurrentHashMap<>();
+
+    LadderStore(JdbcClient jdbc, JsonMapper json, ChangeNotifications changes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.changes = changes;
+        changes.subscribe(payload -> {
+            if (payload == null) {
+                trusted.clear();
+            } else if (payload.startsWith(PAYLOAD)) {
+                trusted.remove(new TenantId(java.util.UUID.fromString(payload.substring(PAYLOAD.length()))));
+            }
+        });
+    }
+
+    /**
+     * The ladder for reading on the purchase path: from memory while notifications flow (a
+     * replacement on any instance drops it), else as {@link #read}. No lock: a purchase never writes
+     * to, or locks, a row shared by the whole tenant.
+     */
+    Ladder current(TenantId tenant) {
+        Ladder ladder = trusted.get(tenant);
+        if (ladder != null) {
+            return ladder;
+        }
+        ladder = read(tenant);
+        if (changes.live()) {
+            trusted.put(tenant, ladder);
+        }
+        return ladder;
+    }
+
+    /** Announces a replacement, in its transaction, to every instance. */
+    void announce(TenantId tenant) {
+        trusted.remove(tenant);
+        changes.publish(PAYLOAD + tenant.value());
     }
 
     private record Head(String metric, String windowType, int windowMonths, int graceDays, long version) {

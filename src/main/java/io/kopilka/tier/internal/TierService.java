@@ -72,6 +72,7 @@ class TierService implements Tiers {
                 : new Window(ladder.window().type(), 0);
         Ladder next = new Ladder(ladder.metric(), window, ladder.graceDays(), ladder.levels(), version);
         ladders.write(tenant, next, version, now);
+        ladders.announce(tenant);
         List<String> codes = next.levels().stream().map(Level::code).toList();
         List<MemberTierStore.Row> stranded = members.lockOnLevelsOtherThan(tenant, codes);
         if (!stranded.isEmpty()) {
@@ -91,7 +92,7 @@ class TierService implements Tiers {
 
     @Override
     public Optional<MemberTier> current(TenantId tenant, MemberId member) {
-        Ladder ladder = ladders.read(tenant);
+        Ladder ladder = ladders.current(tenant);
         if (!ladder.configured()) {
             return Optional.empty();
         }
@@ -103,7 +104,10 @@ class TierService implements Tiers {
     @Transactional
     public Optional<TierChange> afterPurchase(TenantId tenant, MemberId member, UUID purchaseId, BigDecimal spend,
                                               long pointsEarned, Instant occurredAt, Instant now) {
-        Ladder ladder = ladders.readShared(tenant);
+        // No lock on the tenant's ladder row here: that row would be written (locked) by every
+        // purchase of the tenant. A level removed by a concurrent replacement is corrected at the
+        // member's next purchase or re-evaluation.
+        Ladder ladder = ladders.current(tenant);
         if (!ladder.configured()) {
             activities.recordPurchase(tenant, member, purchaseId, spend, pointsEarned, occurredAt, now);
             return Optional.empty();
@@ -133,7 +137,7 @@ class TierService implements Tiers {
 
     @Override
     public Optional<TierProgress> progress(TenantId tenant, MemberId member, Instant now) {
-        Ladder ladder = ladders.read(tenant);
+        Ladder ladder = ladders.current(tenant);
         if (!ladder.configured()) {
             return Optional.empty();
         }
