@@ -15,6 +15,20 @@ import java.time.Instant;
 public record Account(MemberId member, long balance, long debt, long availableLots, long pending,
                       long lifetimeEarned, BigDecimal lifetimeSpend, int visits, Instant lastActivityAt) {
 
+    /**
+     * The account after a purchase spends {@code redeem} and earns {@code earned} points (available now
+     * or pending): the earning pays the debt first and the rest becomes a lot. One rule for the
+     * ledger's write and for a quote's forecast.
+     */
+    public Account after(long redeem, long earned, boolean availableNow, BigDecimal spend, int visits, Instant at) {
+        long paid = Math.min(debt, earned);
+        long lot = earned - paid;
+        return new Account(member, balance - redeem + earned, debt - paid,
+                availableLots - redeem + (availableNow ? lot : 0), pending + (availableNow ? 0 : lot),
+                lifetimeEarned + earned, lifetimeSpend.add(spend), this.visits + visits,
+                lastActivityAt == null || at.isAfter(lastActivityAt) ? at : lastActivityAt);
+    }
+
     /** What the member may spend now; below zero only while a return's debt exceeds their points. */
     public long available() {
         return availableLots - debt;

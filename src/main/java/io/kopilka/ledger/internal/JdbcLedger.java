@@ -165,11 +165,7 @@ class JdbcLedger implements Ledger {
         if (spent != redeem) {
             throw new IllegalStateException("lots gave " + spent + " of " + redeem + " available points");
         }
-        return new Account(locked.member(), locked.balance() - redeem + earned, locked.debt() - paid,
-                locked.availableLots() - redeem + (availableNow ? lotPoints : 0),
-                locked.pending() + (availableNow ? 0 : lotPoints), locked.lifetimeEarned() + earned,
-                locked.lifetimeSpend().add(posting.spend()), locked.visits() + posting.visits(),
-                locked.lastActivityAt() == null || now.isAfter(locked.lastActivityAt()) ? now : locked.lastActivityAt());
+        return locked.after(redeem, earned, availableNow, posting.spend(), posting.visits(), now);
     }
 
     @Override

@@ -120,14 +120,13 @@ class PurchaseService implements Purchases {
     Receipt quote(TenantId tenantId, PurchaseOrder order, RuleSet ruleSet) {
         Context c = prepare(tenantId, order);
         long redeem = order.redeemPoints() == null ? 0 : order.redeemPoints();
-        Balance balance = c.member() == null ? new Balance(0, 0, List.of())
-                : ledger.balance(tenantId, c.member().id(), c.now());
-        checkRedemption(redeem, balance.available(), c.program());
+        // One read of the account serves the balance check, the rules (spend, visits) and the answer.
         Account account = c.member() == null ? null : ledger.peek(tenantId, c.member().id(), c.now());
+        checkRedemption(redeem, account == null ? 0 : account.available(), c.program());
         PricedCart priced = price(c, ruleSet, account, redeem, caps(tenantId, c, ruleSet, account));
         checkRedeemedMinimum(priced, c.program());
         long pending = pendingPart(c, priced.pointsEarned());
-        Receipt.BalanceView after = c.member() == null ? null : projected(balance, priced, pending);
+        Receipt.BalanceView after = account == null ? null : projected(account, priced, pending);
         // The level the purchase is priced at; a quote changes nothing.
         Receipt.TierView tier = c.tier() == null ? null : new Receipt.TierView(c.tier().level().code(), false);
         return receipt(null, order.externalId(), c, priced, pending, after, tier, ruleSet.version());
@@ -365,9 +364,10 @@ class PurchaseService implements Purchases {
         return program.expiry().mode() == ExpiryPolicy.Mode.AFTER_INACTIVITY ? expiresAt(program, now, tenant) : null;
     }
 
-    private static Receipt.BalanceView projected(Balance balance, PricedCart priced, long pending) {
-        return new Receipt.BalanceView(balance.available() - priced.pointsRedeemed() + priced.pointsEarned() - pending,
-                balance.pending() + pending);
+    private static Receipt.BalanceView projected(Account account, PricedCart priced, long pending) {
+        Account after = account.after(priced.pointsRedeemed(), priced.pointsEarned(), pending == 0, priced.payable(),
+                1, account.lastActivityAt() == null ? Instant.EPOCH : account.lastActivityAt());
+        return new Receipt.BalanceView(after.available(), after.pending());
     }
 
     private Receipt receipt(String id, String externalId, Context c, PricedCart priced, long pending,
