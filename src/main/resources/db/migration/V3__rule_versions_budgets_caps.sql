@@ -22,11 +22,13 @@ CREATE TABLE rule_revision (
 ALTER TABLE purchase ADD COLUMN rules_version bigint NOT NULL DEFAULT 0;
 
 -- A rule's whole budget of points, spent atomically: never more than the budget, whatever the load.
+-- Removing the budget keeps the row (budget NULL): what was spent is history, and a budget set
+-- again later is counted against it.
 CREATE TABLE rule_budget (
     tenant_id  uuid   NOT NULL,
     rule_id    uuid   NOT NULL,
-    budget     bigint NOT NULL CHECK (budget > 0),
-    spent      bigint NOT NULL DEFAULT 0 CHECK (spent >= 0 AND spent <= budget),
+    budget     bigint CHECK (budget > 0),
+    spent      bigint NOT NULL DEFAULT 0 CHECK (spent >= 0 AND (budget IS NULL OR spent <= budget)),
     PRIMARY KEY (tenant_id, rule_id),
     FOREIGN KEY (tenant_id, rule_id) REFERENCES rule (tenant_id, id)
 );

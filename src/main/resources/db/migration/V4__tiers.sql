@@ -87,24 +87,3 @@ END $$;
 CREATE TRIGGER tier_change_append_only BEFORE UPDATE OR DELETE ON tier_change
     FOR EACH ROW EXECUTE FUNCTION tier_change_is_append_only();
 
--- db-scheduler's table for the tier re-evaluation job. Not scheduled_tasks: a db-scheduler instance
--- treats another instance's tasks in its table as unknown and deletes them after 14 days, so each
--- scheduler keeps its own table until the jobs share one scheduler.
-CREATE TABLE tier_scheduled_tasks (
-    task_name             text        NOT NULL,
-    task_instance         text        NOT NULL,
-    task_data             bytea,
-    execution_time        timestamptz NOT NULL,
-    picked                boolean     NOT NULL,
-    picked_by             text,
-    last_success          timestamptz,
-    last_failure          timestamptz,
-    consecutive_failures  int,
-    last_heartbeat        timestamptz,
-    version               bigint      NOT NULL,
-    priority              smallint,
-    PRIMARY KEY (task_name, task_instance)
-);
-CREATE INDEX tier_scheduled_tasks_execution_time_idx ON tier_scheduled_tasks (execution_time);
-CREATE INDEX tier_scheduled_tasks_last_heartbeat_idx ON tier_scheduled_tasks (last_heartbeat);
-CREATE INDEX tier_scheduled_tasks_priority_execution_time_idx ON tier_scheduled_tasks (priority DESC, execution_time ASC);

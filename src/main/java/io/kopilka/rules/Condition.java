@@ -1,6 +1,5 @@
 package io.kopilka.rules;
 
-import com.google.protobuf.Timestamp;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
@@ -74,15 +73,11 @@ public final class Condition {
     /** Evaluates; an error at run time (a missing attribute, a wrong type) is reported, never thrown on. */
     public Result test(Map<String, Object> purchase, Map<String, Object> member, Instant now) {
         try {
-            Object value = program.eval(Map.of("purchase", purchase, "member", member, "now", timestamp(now)));
+            Object value = program.eval(Map.of("purchase", purchase, "member", member, "now", now));
             return value instanceof Boolean b ? new Result(b, null) : new Result(false, "not a boolean: " + value);
         } catch (CelEvaluationException | RuntimeException e) {
             return new Result(false, e.getMessage());
         }
-    }
-
-    public static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     /** The outcome of one evaluation: {@code error} is set when the condition could not be evaluated. */

@@ -124,7 +124,7 @@ public final class Pricing {
             if (verdict.error() != null) {
                 skipped.add(new PricedCart.Skipped(rule.id(), rule.name(), verdict.error()));
             }
-            if (verdict.applies()) {
+            if (verdict.applies() && anyItemMatches(rule, in.cart())) {
                 result.add(rule);
                 if (!rule.stackable()) {
                     break;
@@ -132,6 +132,19 @@ public final class Pricing {
             }
         }
         return result;
+    }
+
+    /** A rule limited to items the purchase does not have does not apply (nor stop lower rules). */
+    private static boolean anyItemMatches(Rule rule, Cart cart) {
+        if (rule.itemFilter() == null) {
+            return true;
+        }
+        for (Cart.Line line : cart.lines()) {
+            if (rule.itemMatches(line.sku(), line.category())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void discount(Input in, Rule rule, BigDecimal[] after, BigDecimal[] discounts, List<Entry> entries) {

@@ -96,19 +96,43 @@ public final class RuleConditions {
             total += line.quantity().multiply(line.unitPrice()).doubleValue();
         }
         return Map.of("total", total, "items", items, "storeCode", cart.storeCode(), "channel", cart.channel(),
-                "occurredAt", Condition.timestamp(cart.occurredAt()));
+                "occurredAt", cart.occurredAt());
+    }
+
+    /**
+     * JSON numbers arrive as Integer or Float; CEL's int and double are Long and Double, and an
+     * Integer would find no overload for {@code >=}. Nested maps and lists are converted too.
+     */
+    @SuppressWarnings("unchecked")
+    static Object cel(Object value) {
+        return switch (value) {
+            case Integer i -> i.longValue();
+            case Short s -> s.longValue();
+            case Byte b -> b.longValue();
+            case Float f -> f.doubleValue();
+            case java.math.BigInteger b -> b.longValue();
+            case java.math.BigDecimal d -> d.doubleValue();
+            case Map<?, ?> map -> {
+                Map<String, Object> out = new HashMap<>();
+                ((Map<String, Object>) map).forEach((k, v) -> out.put(k, cel(v)));
+                yield out;
+            }
+            case List<?> list -> list.stream().map(RuleConditions::cel).toList();
+            case null -> "";
+            default -> value;
+        };
     }
 
     static Map<String, Object> member(MemberSnapshot m) {
         Map<String, Object> map = new HashMap<>();
         map.put("tier", m.tier() == null ? "" : m.tier());
-        map.put("attributes", m.attributes());
+        map.put("attributes", cel(m.attributes()));
         map.put("lifetimeSpend", m.lifetimeSpend().doubleValue());
         map.put("visits", (long) m.visits());
         map.put("segments", m.segments());
         map.put("birthDate", m.birthDate() == null ? "" : m.birthDate().toString());
         if (m.joinedAt() != null) {
-            map.put("joinedAt", Condition.timestamp(m.joinedAt()));
+            map.put("joinedAt", m.joinedAt());
         }
         map.put("known", m.known());
         return map;

@@ -153,6 +153,24 @@ class PurchaseFlowIT extends IntegrationTest {
     }
 
     @Test
+    void aPurchaseReturnedInFullIsNoVisit() {
+        String id = api.post(key, "/api/v1/purchases", purchase("till1-v1", 0)).text("id");
+        api.post(key, "/api/v1/purchases", purchase("till1-v2", 0));
+        assertThat(visits()).isEqualTo(2);
+        api.post(key, "/api/v1/purchases/" + id + "/returns", Map.of("externalId", "ret-v1",
+                "items", List.of(Map.of("sku", "SHAMPOO-1", "quantity", 1))));
+        assertThat(visits()).isEqualTo(2); // a partial return keeps the visit
+        api.post(key, "/api/v1/purchases/" + id + "/returns", Map.of("externalId", "ret-v2",
+                "items", List.of(Map.of("sku", "SHAMPOO-1", "quantity", 1), Map.of("sku", "HAIRCUT", "quantity", 1))));
+        assertThat(visits()).isEqualTo(1);
+    }
+
+    private int visits() {
+        return jdbc.sql("SELECT visits FROM points_account WHERE member_id = :m").param("m", UUID.fromString(member))
+                .query(Integer.class).single();
+    }
+
+    @Test
     void returnsAreIdempotentByExternalId() {
         String id = api.post(key, "/api/v1/purchases", purchase("till1-10", 0)).text("id");
         Map<String, Object> body = Map.of("externalId", "ret-x", "items", List.of(Map.of("sku", "HAIRCUT", "quantity", 1)));

@@ -31,6 +31,10 @@ class RuleKindsTest {
 
     static final MemberSnapshot REGULAR = new MemberSnapshot(true, "silver", "Silver", null, Map.of("kids", 2L),
             Instant.parse("2025-01-01T00:00:00Z"), null, new BigDecimal("12000.00"), 7, List.of());
+    /** Attributes as they come from JSON: Integer, not Long. */
+    static final MemberSnapshot FROM_JSON = new MemberSnapshot(true, null, null, null,
+            Map.of("kids", 2, "pets", Map.of("cats", 1)), Instant.parse("2025-01-01T00:00:00Z"), null,
+            new BigDecimal("100.00"), 1, List.of());
     static final MemberSnapshot NEWCOMER = new MemberSnapshot(true, null, null, null, Map.of(),
             Instant.parse("2026-11-01T00:00:00Z"), null, new BigDecimal("500.00"), 0, List.of());
 
@@ -102,6 +106,16 @@ class RuleKindsTest {
                         MONDAY_NOON_ALMATY, REGULAR, 800, "0.00"),
                 row("CEL that fails at run time skips the rule", List.of(doc("points_percent", Map.of("percent", "10",
                         "condition", "member.attributes.pets > 0")), fivePercent),
+                        MONDAY_NOON_ALMATY, REGULAR, 400, "0.00"),
+                row("CEL compares whole-number attributes that came from JSON", List.of(doc("points_percent",
+                        Map.of("percent", "10", "condition", "member.attributes.kids >= 1 && member.attributes.pets.cats < 2"))),
+                        MONDAY_NOON_ALMATY, FROM_JSON, 800, "0.00"),
+                row("CEL orders timestamps: members who joined over 30 days ago", List.of(doc("points_percent",
+                        Map.of("percent", "10", "condition", "member.joinedAt < now - duration('720h')"))),
+                        MONDAY_NOON_ALMATY, REGULAR, 800, "0.00"),
+                row("a non-stackable rule for items not bought neither applies nor stops lower rules",
+                        List.of(doc("points_percent", Map.of("percent", "10", "priority", 200, "stackable", false,
+                                "itemFilter", Map.of("skus", List.of("BEARD-OIL")))), fivePercent),
                         MONDAY_NOON_ALMATY, REGULAR, 400, "0.00"),
                 row("3 visits: a big discount on shampoo for regulars", List.of(doc("discount_percent", Map.of(
                         "percent", "20", "condition", "member.visits >= 3",

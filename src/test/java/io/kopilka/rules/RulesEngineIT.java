@@ -76,6 +76,24 @@ class RulesEngineIT extends IntegrationTest {
     }
 
     @Test
+    void removingABudgetKeepsWhatWasSpent() {
+        String id = api.post(key, "/api/v1/rules", Map.of("name", "5%", "kind", "points_percent", "percent", "5",
+                "budgetPoints", 120)).text("id");
+        String member = newMember(tenant);
+        assertThat(buy(member, "k1", "2000").json().path("pointsEarned").asLong()).isEqualTo(100);
+        assertThat(api.put(key, "/api/v1/rules/" + id, Map.of("name", "5%", "kind", "points_percent",
+                "percent", "5")).status()).isEqualTo(200);
+        Api.Response lower = api.put(key, "/api/v1/rules/" + id, Map.of("name", "5%", "kind", "points_percent",
+                "percent", "5", "budgetPoints", 50));
+        assertThat(lower.code()).isEqualTo("budget_below_spent");
+        api.put(key, "/api/v1/rules/" + id, Map.of("name", "5%", "kind", "points_percent", "percent", "5",
+                "budgetPoints", 250));
+        // 100 were given before the budget was removed; the budget set again counts them: 150 left.
+        assertThat(buy(member, "k2", "4000").json().path("pointsEarned").asLong()).isEqualTo(150);
+        assertThat(buy(member, "k3", "4000").json().path("pointsEarned").asLong()).isEqualTo(0);
+    }
+
+    @Test
     void perMemberDailyAndMonthlyCaps() {
         api.post(key, "/api/v1/rules", Map.of("name", "10%", "kind", "points_percent", "percent", "10",
                 "maxPointsPerMemberPerDay", 150, "maxPointsPerMemberPerMonth", 400));

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Members move between levels on a moving clock. Purchases are not wired to tiers yet, so the tests
- * call the facade's {@code afterPurchase} and {@code afterReturn} as the purchase flow will.
+ * Members move between levels on a moving clock. The tests call the facade's {@code afterPurchase}
+ * and {@code afterReturn} directly, as the purchase flow does (see TierPurchaseIT for the whole path).
  */
 class TierIT extends IntegrationTest {
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");

@@ -14,6 +14,7 @@ import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
@@ -107,25 +108,15 @@ class LedgerController {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
         }
-        Instant before = null;
-        UUID beforeId = null;
-        if (cursor != null) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                before = Instant.parse(parts[0]);
-                beforeId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw ApiProblem.invalid("cursor", "is not a cursor from this list");
-            }
-        }
+        TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = zone(caller);
-        List<Entry> entries = ledger.history(caller.tenant(), member.id(), before, beforeId, limit + 1);
+        List<Entry> entries = ledger.history(caller.tenant(), member.id(), after == null ? null : after.at(),
+                after == null ? null : after.id(), limit + 1);
         List<EntryView> items = entries.stream().limit(limit).map(e -> view(e, zone)).toList();
         String next = null;
         if (entries.size() > limit) {
             Entry last = entries.get(limit - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+            next = new TimeCursor(last.createdAt(), last.id()).text();
         }
         return new History(items, next);
     }

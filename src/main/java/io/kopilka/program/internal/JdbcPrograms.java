@@ -10,6 +10,7 @@ import io.kopilka.shared.error.ApiProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import io.kopilka.shared.database.ChangeNotifications;
+import io.kopilka.shared.database.TenantCache;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,36 +27,19 @@ class JdbcPrograms implements Programs {
     private final JsonMapper json;
     private final Clock clock;
 
-    private static final String PAYLOAD = "program:";
-    private final ChangeNotifications changes;
-    private final Map<TenantId, Program> cache = new ConcurrentHashMap<>();
+    private final TenantCache<Program> cache;
 
     JdbcPrograms(JdbcClient jdbc, JsonMapper json, Clock clock, ChangeNotifications changes) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.changes = changes;
-        changes.subscribe(payload -> {
-            if (payload == null) {
-                cache.clear();
-            } else if (payload.startsWith(PAYLOAD)) {
-                cache.remove(new TenantId(UUID.fromString(payload.substring(PAYLOAD.length()))));
-            }
-        });
+        this.cache = new TenantCache<>("program", changes);
     }
 
     /** Cached per tenant while change notifications flow; a change on any instance drops the entry. */
     @Override
     public Program of(TenantId tenant) {
-        Program cached = cache.get(tenant);
-        if (cached != null) {
-            return cached;
-        }
-        Program loaded = load(tenant);
-        if (changes.live()) {
-            cache.put(tenant, loaded);
-        }
-        return loaded;
+        return cache.get(tenant, this::load);
     }
 
     private Program load(TenantId tenant) {
@@ -84,8 +68,7 @@ class JdbcPrograms implements Programs {
                 .param("tenant", tenant.value()).param("settings", json.writeValueAsString(ProgramDocument.of(settings)))
                 .param("now", Timestamp.from(Now.of(clock)))
                 .query(Long.class).single();
-        cache.remove(tenant);
-        changes.publish(PAYLOAD + tenant.value());
+        cache.changed(tenant);
         return load(tenant);
     }
 }

@@ -210,8 +210,8 @@ class PurchaseService implements Purchases {
                         ledger.lock(tenantId, memberId, now);
                     }
                     purchases.lock(tenantId, purchaseId);
-                    ReturnCalculation.Result result = ReturnCalculation.of(purchases.lines(tenantId, purchaseId),
-                            order, scale);
+                    List<ReturnCalculation.Line> before = purchases.lines(tenantId, purchaseId);
+                    ReturnCalculation.Result result = ReturnCalculation.of(before, order, scale);
                     UUID returnId = Ids.next();
                     purchases.recordReturn(tenantId, purchaseId, returnId, order.externalId(), result, now);
                     Receipt.BalanceView after = null;
@@ -221,7 +221,10 @@ class PurchaseService implements Purchases {
                             ledger.credit(tenantId, memberId, new Credit(EntryType.REFUND, result.pointsRefunded(), now,
                                     expiresAt(program, now, tenant), purchaseId, returnId, null, null, null, null), now);
                         }
-                        ledger.recordActivity(tenantId, memberId, result.amount().negate(), 0, now, null);
+                        // A purchase returned in full was no visit: member.visits (rules) must agree with
+                        // the tier module, which also takes the visit back.
+                        int visits = wholeNow(result.lines()) && !wholeNow(before) ? -1 : 0;
+                        ledger.recordActivity(tenantId, memberId, result.amount().negate(), visits, now, null);
                         tiers.afterReturn(tenantId, memberId, purchaseId, returnId, result.amount(),
                                 result.pointsReversed(), now);
                         Balance balance = ledger.balance(tenantId, memberId, now);
@@ -240,6 +243,12 @@ class PurchaseService implements Purchases {
         MemberTier tier = member == null ? null : tiers.current(tenant.id(), member.id()).orElse(null);
         return Pricing.price(new Pricing.Input(cart, ruleSet.rules(), program, snapshot(member, tier, account), redeem,
                 language, Map.of()));
+    }
+
+    /** Every line back: all of its units, or all of what was paid for it. */
+    private static boolean wholeNow(List<ReturnCalculation.Line> lines) {
+        return lines.stream().allMatch(l -> l.returnedQuantity().compareTo(l.quantity()) >= 0
+                || (l.paid().signum() > 0 && l.returnedValue().compareTo(l.paid()) >= 0));
     }
 
     private PricedCart price(Context c, RuleSet ruleSet, Account account, long redeem, Map<UUID, Long> caps) {

@@ -8,6 +8,7 @@ import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.database.ChangeNotifications;
+import io.kopilka.shared.database.TenantCache;
 import io.kopilka.shared.error.ApiProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -34,26 +35,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class JdbcRules implements Rules {
-    private static final String PAYLOAD = "rules:";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final ChangeNotifications changes;
-    private final Map<TenantId, RuleSet> cache = new ConcurrentHashMap<>();
+    private final TenantCache<RuleSet> cache;
 
     JdbcRules(JdbcClient jdbc, JsonMapper json, Clock clock, ChangeNotifications changes) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.changes = changes;
-        changes.subscribe(payload -> {
-            if (payload == null) {
-                cache.clear();
-            } else if (payload.startsWith(PAYLOAD)) {
-                cache.remove(new TenantId(UUID.fromString(payload.substring(PAYLOAD.length()))));
-            }
-        });
+        this.cache = new TenantCache<>("rules", changes);
     }
 
     @Override
@@ -104,7 +96,7 @@ class JdbcRules implements Rules {
     private void budget(TenantId tenant, Rule rule) {
         Long budget = rule.limits().budgetPoints();
         if (budget == null) {
-            jdbc.sql("DELETE FROM rule_budget WHERE tenant_id = :tenant AND rule_id = :rule")
+            jdbc.sql("UPDATE rule_budget SET budget = NULL WHERE tenant_id = :tenant AND rule_id = :rule")
                     .param("tenant", tenant.value()).param("rule", rule.id()).update();
             return;
         }
@@ -133,8 +125,7 @@ class JdbcRules implements Rules {
                 .param("tenant", tenant.value()).param("rule", rule.id()).param("version", version)
                 .param("definition", document(rule)).param("active", active).param("now", Timestamp.from(now))
                 .update();
-        cache.remove(tenant);
-        changes.publish(PAYLOAD + tenant.value());
+        cache.changed(tenant);
     }
 
     @Override
@@ -146,15 +137,7 @@ class JdbcRules implements Rules {
 
     @Override
     public RuleSet current(TenantId tenant) {
-        RuleSet cached = cache.get(tenant);
-        if (cached != null) {
-            return cached;
-        }
-        RuleSet loaded = load(tenant);
-        if (changes.live()) {
-            cache.put(tenant, loaded);
-        }
-        return loaded;
+        return cache.get(tenant, this::load);
     }
 
     /** The version and the rules in one statement, so they come from one snapshot. */
@@ -189,7 +172,8 @@ class JdbcRules implements Rules {
             jdbc.sql("""
                     SELECT rule_id, COALESCE(SUM(points) FILTER (WHERE day = :today), 0), COALESCE(SUM(points), 0)
                     FROM rule_member_points
-                    WHERE tenant_id = :tenant AND member_id = :member AND rule_id = ANY(:rules) AND day >= :monthStart
+                    WHERE tenant_id = :tenant AND member_id = :member AND rule_id = ANY(:rules)
+                      AND day BETWEEN :monthStart AND :today
                     GROUP BY rule_id""")
                     .param("today", today).param("tenant", tenant.value()).param("member", member.value())
                     .param("rules", capped.stream().map(Rule::id).toArray(UUID[]::new))
@@ -210,7 +194,9 @@ class JdbcRules implements Rules {
         }
         List<Rule> budgeted = rules.stream().filter(r -> r.limits().budgetPoints() != null).toList();
         if (!budgeted.isEmpty()) {
-            jdbc.sql("SELECT rule_id, budget - spent FROM rule_budget WHERE tenant_id = :tenant AND rule_id = ANY(:rules)")
+            jdbc.sql("""
+                    SELECT rule_id, budget - spent FROM rule_budget
+                    WHERE tenant_id = :tenant AND rule_id = ANY(:rules) AND budget IS NOT NULL""")
                     .param("tenant", tenant.value())
                     .param("rules", budgeted.stream().map(Rule::id).toArray(UUID[]::new))
                     .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2))).list()

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import io.kopilka.shared.database.ChangeNotifications;
+import io.kopilka.shared.database.TenantCache;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,22 +34,13 @@ class LadderStore {
     private final JsonMapper json;
     private final Map<TenantId, Ladder> cache = new ConcurrentHashMap<>();
 
-    private static final String PAYLOAD = "tiers:";
-    private final ChangeNotifications changes;
     /** Ladders trusted without asking the database, while change notifications flow. */
-    private final Map<TenantId, Ladder> trusted = new ConcurrentHashMap<>();
+    private final TenantCache<Ladder> trusted;
 
     LadderStore(JdbcClient jdbc, JsonMapper json, ChangeNotifications changes) {
         this.jdbc = jdbc;
         this.json = json;
-        this.changes = changes;
-        changes.subscribe(payload -> {
-            if (payload == null) {
-                trusted.clear();
-            } else if (payload.startsWith(PAYLOAD)) {
-                trusted.remove(new TenantId(java.util.UUID.fromString(payload.substring(PAYLOAD.length()))));
-            }
-        });
+        this.trusted = new TenantCache<>("tiers", changes);
     }
 
     /**
@@ -57,21 +49,12 @@ class LadderStore {
      * to, or locks, a row shared by the whole tenant.
      */
     Ladder current(TenantId tenant) {
-        Ladder ladder = trusted.get(tenant);
-        if (ladder != null) {
-            return ladder;
-        }
-        ladder = read(tenant);
-        if (changes.live()) {
-            trusted.put(tenant, ladder);
-        }
-        return ladder;
+        return trusted.get(tenant, this::read);
     }
 
     /** Announces a replacement, in its transaction, to every instance. */
     void announce(TenantId tenant) {
-        trusted.remove(tenant);
-        changes.publish(PAYLOAD + tenant.value());
+        trusted.changed(tenant);
     }
 
     private record Head(String metric, String windowType, int windowMonths, int graceDays, long version) {

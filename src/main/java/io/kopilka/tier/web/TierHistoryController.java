@@ -5,6 +5,7 @@ import io.kopilka.member.Members;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Language;
 import io.kopilka.tenant.Tenants;
@@ -68,26 +69,16 @@ class TierHistoryController {
         }
         Language language = lang == null ? member.locale()
                 : Language.fromTag(lang).orElseThrow(() -> ApiProblem.invalid("lang", "must be ru, kk or en"));
-        Instant before = null;
-        UUID beforeId = null;
-        if (cursor != null) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                before = Instant.parse(parts[0]);
-                beforeId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw ApiProblem.invalid("cursor", "is not a cursor from this list");
-            }
-        }
+        TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
         Ladder ladder = tiers.ladder(caller.tenant());
-        List<TierHistoryEntry> entries = tiers.history(caller.tenant(), member.id(), before, beforeId, limit + 1);
+        List<TierHistoryEntry> entries = tiers.history(caller.tenant(), member.id(),
+                after == null ? null : after.at(), after == null ? null : after.id(), limit + 1);
         List<ChangeView> items = entries.stream().limit(limit).map(e -> view(e, ladder, language, zone)).toList();
         String next = null;
         if (entries.size() > limit) {
             TierHistoryEntry last = entries.get(limit - 1);
-            next = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((last.at() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+            next = new TimeCursor(last.at(), last.id()).text();
         }
         return new History(items, next);
     }
