@@ -79,12 +79,13 @@ CREATE TABLE ledger_entry (
 );
 CREATE INDEX ledger_entry_history ON ledger_entry (tenant_id, member_id, created_at DESC, id DESC);
 
-CREATE FUNCTION ledger_entry_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Refuses UPDATE and DELETE on the append-only tables that use it as a trigger.
+CREATE FUNCTION refuse_append_only_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'ledger_entry is append-only: % refused', TG_OP;
+    RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP;
 END $$;
 CREATE TRIGGER ledger_entry_append_only BEFORE UPDATE OR DELETE ON ledger_entry
-    FOR EACH ROW EXECUTE FUNCTION ledger_entry_is_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change();
 
 CREATE TABLE purchase (
     tenant_id        uuid          NOT NULL REFERENCES tenant (id),

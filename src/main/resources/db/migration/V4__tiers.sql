@@ -80,10 +80,6 @@ CREATE TABLE tier_change (
 );
 CREATE INDEX tier_change_history ON tier_change (tenant_id, member_id, at DESC, id DESC);
 
-CREATE FUNCTION tier_change_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'tier_change is append-only: % refused', TG_OP;
-END $$;
 CREATE TRIGGER tier_change_append_only BEFORE UPDATE OR DELETE ON tier_change
-    FOR EACH ROW EXECUTE FUNCTION tier_change_is_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change();
 
