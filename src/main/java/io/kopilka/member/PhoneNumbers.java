@@ -4,7 +4,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -30,10 +32,31 @@ public final class PhoneNumbers {
         return UTIL.isPossibleNumberForTypeWithReason(number, type) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE;
     }
 
+    /**
+     * Tills send the same numbers again and again, and parsing one costs more than the database
+     * look-up it leads to: answers are remembered, up to a bound (then forgotten all at once).
+     */
+    private static final int REMEMBERED = 100_000;
+    private static final Map<String, Optional<String>> KNOWN = new ConcurrentHashMap<>();
+
     public static Optional<String> normalize(String raw, String defaultCountry) {
         if (raw == null || raw.isBlank() || raw.length() > 40) {
             return Optional.empty();
         }
+        String key = defaultCountry + '|' + raw;
+        Optional<String> known = KNOWN.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> parsed = parse(raw, defaultCountry);
+        if (KNOWN.size() >= REMEMBERED) {
+            KNOWN.clear();
+        }
+        KNOWN.put(key, parsed);
+        return parsed;
+    }
+
+    private static Optional<String> parse(String raw, String defaultCountry) {
         try {
             if (!TYPED.matcher(raw).matches()) {
                 return Optional.empty(); // letters would be read as keypad digits: a typo, not a phone

@@ -30,20 +30,8 @@ class PurchaseRepository {
                 Instant occurredAt, PricedCart priced, long programVersion, long rulesVersion, String appliedRulesJson,
                 Cart cart,
                 Instant now) {
-        jdbc.sql("""
-                INSERT INTO purchase (tenant_id, id, external_id, store_code, channel, member_id, occurred_at, subtotal,
-                                      discount, points_redeemed, redeem_value, payable, points_earned, program_version,
-                                      rules_version, applied_rules, created_at)
-                VALUES (:tenant, :id, :externalId, :store, :channel, :member, :occurredAt, :subtotal, :discount,
-                        :redeemed, :redeemValue, :payable, :earned, :version, :rulesVersion, CAST(:rules AS jsonb), :now)""")
-                .param("tenant", tenant.value()).param("id", id).param("externalId", externalId)
-                .param("store", storeCode).param("channel", channel).param("member", member == null ? null : member.value())
-                .param("occurredAt", Timestamp.from(occurredAt)).param("subtotal", priced.subtotal())
-                .param("discount", priced.discount()).param("redeemed", priced.pointsRedeemed())
-                .param("redeemValue", priced.redeemValue()).param("payable", priced.payable())
-                .param("earned", priced.pointsEarned()).param("version", programVersion).param("rulesVersion", rulesVersion).param("rules", appliedRulesJson)
-                .param("now", Timestamp.from(now)).update();
-        // One statement for all lines: unnest the columns instead of a round trip per line.
+        // One statement for the purchase and all its lines: the lines unnest their columns instead of
+        // a round trip each (the foreign key is checked at the end of the statement).
         int n = cart.lines().size();
         Object[] skus = new Object[n];
         Object[] names = new Object[n];
@@ -70,9 +58,18 @@ class PurchaseRepository {
             redeemed[i] = p.pointsRedeemed();
         }
         jdbc.sql("""
+                WITH head AS (
+                    INSERT INTO purchase (tenant_id, id, external_id, store_code, channel, member_id, occurred_at,
+                                          subtotal, discount, points_redeemed, redeem_value, payable, points_earned,
+                                          program_version, rules_version, applied_rules, created_at)
+                    VALUES (:tenant, :purchase, :externalId, :store, :channel, :member, :occurredAt, :subtotal,
+                            :totalDiscount, :totalRedeemed, :redeemValue, :payable, :totalEarned, :version,
+                            :rulesVersion, CAST(:rules AS jsonb), :now)
+                    RETURNING id
+                )
                 INSERT INTO purchase_item (tenant_id, purchase_id, line, sku, name, category, quantity, unit_price,
                                            amount, discount, paid, points_earned, points_redeemed)
-                SELECT :tenant, :purchase, ord - 1, sku, name, category, quantity, unit_price, amount, discount, paid,
+                SELECT :tenant, (SELECT id FROM head), ord - 1, sku, name, category, quantity, unit_price, amount, discount, paid,
                        earned, redeemed
                 FROM unnest(CAST(:skus AS text[]), CAST(:names AS text[]), CAST(:categories AS text[]),
                             CAST(CAST(:quantities AS text[]) AS numeric[]), CAST(CAST(:prices AS text[]) AS numeric[]), CAST(CAST(:amounts AS text[]) AS numeric[]),
@@ -80,7 +77,13 @@ class PurchaseRepository {
                             CAST(:redeemed AS bigint[]))
                      WITH ORDINALITY AS t(sku, name, category, quantity, unit_price, amount, discount, paid, earned,
                                           redeemed, ord)""")
-                .param("tenant", tenant.value()).param("purchase", id)
+                .param("tenant", tenant.value()).param("purchase", id).param("externalId", externalId)
+                .param("store", storeCode).param("channel", channel).param("member", member == null ? null : member.value())
+                .param("occurredAt", Timestamp.from(occurredAt)).param("subtotal", priced.subtotal())
+                .param("totalDiscount", priced.discount()).param("totalRedeemed", priced.pointsRedeemed())
+                .param("redeemValue", priced.redeemValue()).param("payable", priced.payable())
+                .param("totalEarned", priced.pointsEarned()).param("version", programVersion)
+                .param("rulesVersion", rulesVersion).param("rules", appliedRulesJson).param("now", Timestamp.from(now))
                 .param("skus", textArray(skus)).param("names", textArray(names))
                 .param("categories", textArray(categories)).param("quantities", numArray(quantities))
                 .param("prices", numArray(prices)).param("amounts", numArray(amounts))
