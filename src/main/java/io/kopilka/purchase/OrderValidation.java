@@ -1,7 +1,7 @@
 package io.kopilka.purchase;
 
-import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.error.ApiProblem.FieldError;
+import io.kopilka.shared.error.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.kopilka.rules;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.error.ApiProblem.FieldError;
+import io.kopilka.shared.error.ApiProblem;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;

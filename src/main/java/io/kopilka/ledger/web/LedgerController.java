@@ -1,6 +1,5 @@
 package io.kopilka.ledger.web;
 
-import io.kopilka.shared.Now;
 import io.kopilka.ledger.Balance;
 import io.kopilka.ledger.Credit;
 import io.kopilka.ledger.Entry;
@@ -12,6 +11,7 @@ import io.kopilka.program.Program;
 import io.kopilka.program.Programs;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
+import io.kopilka.shared.Now;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.shared.web.TimeCursor;
@@ -23,12 +23,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;

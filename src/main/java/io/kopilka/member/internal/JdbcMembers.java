@@ -1,6 +1,5 @@
 package io.kopilka.member.internal;
 
-import io.kopilka.shared.Now;
 import io.kopilka.member.CardNumbers;
 import io.kopilka.member.Member;
 import io.kopilka.member.MemberJoined;
@@ -8,10 +7,11 @@ import io.kopilka.member.MemberRef;
 import io.kopilka.member.Members;
 import io.kopilka.member.PhoneNumbers;
 import io.kopilka.member.ReferralCodes;
+import io.kopilka.member.web.MemberView;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
+import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
-import io.kopilka.member.web.MemberView;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.tenant.Language;

@@ -1,7 +1,7 @@
 package io.kopilka.member.internal;
 
-import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.error.ApiProblem.FieldError;
+import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.Language;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

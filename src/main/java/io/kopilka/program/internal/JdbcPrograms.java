@@ -1,19 +1,17 @@
 package io.kopilka.program.internal;
 
-import io.kopilka.shared.Now;
 import io.kopilka.program.Program;
 import io.kopilka.program.ProgramValidation;
 import io.kopilka.program.Programs;
 import io.kopilka.program.web.ProgramDocument;
+import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
+import io.kopilka.shared.database.ChangeNotifications;
+import io.kopilka.shared.database.TenantCache;
 import io.kopilka.shared.error.ApiProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
-import io.kopilka.shared.database.ChangeNotifications;
-import io.kopilka.shared.database.TenantCache;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -1,8 +1,8 @@
 package io.kopilka.program.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.kopilka.program.ExpiryPolicy;
 import io.kopilka.program.Program;
-import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.kopilka.rules.internal;
 
 import io.kopilka.rules.Rule;
+import io.kopilka.rules.RuleDocument;
 import io.kopilka.rules.RuleSet;
 import io.kopilka.rules.Rules;
-import io.kopilka.rules.RuleDocument;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

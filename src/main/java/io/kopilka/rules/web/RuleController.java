@@ -1,7 +1,6 @@
 package io.kopilka.rules.web;
 
 import io.kopilka.rules.RuleDocument;
-
 import io.kopilka.rules.Rules;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;

@@ -1,7 +1,7 @@
 package io.kopilka.tenant.internal;
 
-import io.kopilka.shared.Now;
 import io.kopilka.shared.Ids;
+import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.ApiKey;

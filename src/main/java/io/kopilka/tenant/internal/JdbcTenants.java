@@ -1,10 +1,10 @@
 package io.kopilka.tenant.internal;
 
-import io.kopilka.shared.Now;
 import io.kopilka.shared.Ids;
+import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
-import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.error.ApiProblem.FieldError;
+import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.ApiKeys;
 import io.kopilka.tenant.DefaultCountry;
 import io.kopilka.tenant.Language;

@@ -2,8 +2,8 @@ package io.kopilka.tenant.internal;
 
 import io.kopilka.shared.Now;
 import io.kopilka.tenant.ApiKeySecret;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.kopilka.tier.internal;
 
 import io.kopilka.shared.TenantId;
+import io.kopilka.shared.database.ChangeNotifications;
+import io.kopilka.shared.database.TenantCache;
 import io.kopilka.tier.Benefits;
 import io.kopilka.tier.Ladder;
 import io.kopilka.tier.Level;
@@ -9,8 +11,6 @@ import io.kopilka.tier.Window;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import io.kopilka.shared.database.ChangeNotifications;
-import io.kopilka.shared.database.TenantCache;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;

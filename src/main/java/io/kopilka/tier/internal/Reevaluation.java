@@ -2,10 +2,10 @@ package io.kopilka.tier.internal;
 
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
+import io.kopilka.tenant.Tenants;
 import io.kopilka.tier.ActivityTotals;
 import io.kopilka.tier.Ladder;
 import io.kopilka.tier.TierPolicy;
-import io.kopilka.tenant.Tenants;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
