@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * everything ({@code payload == null}) and caches must not be trusted ({@link #live()} is false).
  */
 @Component
-public class ChangeNotifications implements InitializingBean, DisposableBean {
+public class ChangeNotifications implements ChangeFeed, InitializingBean, DisposableBean {
     public static final String CHANNEL = "kopilka_config";
     private static final Logger log = LoggerFactory.getLogger(ChangeNotifications.class);
 
@@ -40,17 +40,20 @@ public class ChangeNotifications implements InitializingBean, DisposableBean {
     }
 
     /** Announces a change; joins the caller's transaction, so only a committed change is announced. */
+    @Override
     public void publish(String payload) {
         jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL).param("payload", payload)
                 .query((rs, i) -> 1).list();
     }
 
     /** Called with each payload, or with null when everything must be dropped. */
+    @Override
     public void subscribe(Consumer<String> listener) {
         listeners.add(listener);
     }
 
     /** Whether notifications are flowing: only then may a cache be trusted. */
+    @Override
     public boolean live() {
         return live;
     }

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * A per-tenant cache of configuration, dropped on every instance by {@link ChangeNotifications}.
+ * A per-tenant cache of configuration, dropped on every instance by a {@link ChangeFeed}
+ * ({@link ChangeNotifications} in the application).
  *
  * <p>A load that started before a change committed must not store the old value after the change's
  * notification already dropped the entry: each tenant's entry carries a generation that every
@@ -17,13 +18,13 @@ import java.util.function.Function;
  */
 public final class TenantCache<T> {
     private final String prefix;
-    private final ChangeNotifications changes;
+    private final ChangeFeed changes;
     private final Map<TenantId, T> values = new ConcurrentHashMap<>();
     private final Map<TenantId, AtomicLong> generations = new ConcurrentHashMap<>();
     private final AtomicLong everything = new AtomicLong();
 
     /** @param kind the payload prefix this cache answers to, e.g. "rules" for "rules:&lt;tenant&gt;" */
-    public TenantCache(String kind, ChangeNotifications changes) {
+    public TenantCache(String kind, ChangeFeed changes) {
         this.prefix = kind + ":";
         this.changes = changes;
         changes.subscribe(payload -> {
