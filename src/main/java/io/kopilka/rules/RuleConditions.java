@@ -26,6 +26,15 @@ public final class RuleConditions {
         private final MemberSnapshot member;
         private Map<String, Object> purchaseMap;
         private Map<String, Object> memberMap;
+        private ZonedDateTime local;
+
+        /** When the purchase happened, on the tenant's clock: computed once for all rules. */
+        ZonedDateTime local() {
+            if (local == null) {
+                local = cart.occurredAt().atZone(cart.zone());
+            }
+            return local;
+        }
 
         public Activation(Cart cart, MemberSnapshot member) {
             this.cart = cart;
@@ -58,7 +67,7 @@ public final class RuleConditions {
         if (rule.validTo() != null && !cart.occurredAt().isBefore(rule.validTo())) {
             return Verdict.NO;
         }
-        ZonedDateTime local = cart.occurredAt().atZone(cart.zone());
+        ZonedDateTime local = activation.local();
         if (rule.daysOfWeek() != null && !rule.daysOfWeek().isEmpty() && !rule.daysOfWeek().contains(local.getDayOfWeek())) {
             return Verdict.NO;
         }
