@@ -29,14 +29,24 @@ class PurchaseController {
     @PostMapping("/api/v1/purchases/quote")
     @Operation(summary = "Price a purchase as it would be committed; writes nothing")
     Receipt quote(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order) {
+        requireOwnStore(caller, order);
         return purchases.quote(caller.tenant(), order);
     }
 
     @PostMapping("/api/v1/purchases")
     @Operation(summary = "Record a purchase: redeem, then earn on what is paid. Idempotent by externalId")
     ResponseEntity<Receipt> commit(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order) {
+        requireOwnStore(caller, order);
         var outcome = purchases.commit(caller.tenant(), order);
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
+    }
+
+    /** A key issued for one store's till records that store's sales only. */
+    private static void requireOwnStore(Caller caller, PurchaseOrder order) {
+        if (caller.storeCode() != null && order.storeCode() != null && !caller.storeCode().equals(order.storeCode())) {
+            throw new ApiProblem(403, "store_not_allowed", "This key belongs to store '" + caller.storeCode()
+                    + "' and may not record purchases for store '" + order.storeCode() + "'");
+        }
     }
 
     @PostMapping("/api/v1/purchases/{id}/returns")
