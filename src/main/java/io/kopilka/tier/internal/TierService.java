@@ -105,8 +105,8 @@ class TierService implements Tiers {
     public Optional<TierChange> afterPurchase(TenantId tenant, MemberId member, UUID purchaseId, BigDecimal spend,
                                               long pointsEarned, Instant occurredAt, Instant now) {
         // No lock on the tenant's ladder row here: that row would be written (locked) by every
-        // purchase of the tenant. A level removed by a concurrent replacement is corrected at the
-        // member's next purchase or re-evaluation.
+        // purchase of the tenant. A level removed by a concurrent replacement is left by the next
+        // daily re-evaluation (level_removed).
         Ladder ladder = ladders.current(tenant);
         if (!ladder.configured()) {
             activities.recordPurchase(tenant, member, purchaseId, spend, pointsEarned, occurredAt, now);
