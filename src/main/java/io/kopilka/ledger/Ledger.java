@@ -55,9 +55,8 @@ public interface Ledger {
     /** After inactivity expiry: activity pushes all of the member's live points to {@code newExpiry}. */
     void extendExpiry(TenantId tenant, MemberId member, Instant newExpiry, Instant now);
 
-    /** Records a visit and its spend (for tiers and analytics) and, when asked, pushes expiry forward. */
-    void recordActivity(TenantId tenant, MemberId member, BigDecimal spend, int visits, Instant now,
-                        Instant newExpiry);
+    /** Records a visit and its spend outside a purchase (a return takes them back). */
+    void recordActivity(TenantId tenant, MemberId member, BigDecimal spend, int visits, Instant now);
 
     List<Entry> history(TenantId tenant, MemberId member, Instant beforeCreatedAt, UUID beforeId, int limit);
 }

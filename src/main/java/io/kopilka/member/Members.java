@@ -1,7 +1,9 @@
 package io.kopilka.member;
 
+import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
+import io.kopilka.shared.error.ApiProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,12 @@ public interface Members {
     Member join(TenantId tenant, NewMember member);
 
     Optional<Member> byId(TenantId tenant, MemberId id);
+
+    /** The member named by an id from a URL or a body; text that is no id, or another tenant's, is 404. */
+    default Member get(TenantId tenant, String id) {
+        return Ids.parse(id).flatMap(uuid -> byId(tenant, new MemberId(uuid)))
+                .orElseThrow(() -> ApiProblem.notFound("Member"));
+    }
 
     /** Finds by phone in any format the tenant's customers type; throws 422 for text that is no phone. */
     Optional<Member> byPhone(TenantId tenant, String phone);

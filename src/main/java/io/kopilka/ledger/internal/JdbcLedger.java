@@ -291,15 +291,13 @@ class JdbcLedger implements Ledger {
 
     @Override
     @Transactional
-    public void recordActivity(TenantId tenant, MemberId member, BigDecimal spend, int visits, Instant now,
-                               Instant newExpiry) {
+    public void recordActivity(TenantId tenant, MemberId member, BigDecimal spend, int visits, Instant now) {
         jdbc.sql("""
                 UPDATE points_account SET lifetime_spend = lifetime_spend + :spend, visits = visits + :visits,
                        last_activity_at = GREATEST(last_activity_at, :now)
                 WHERE tenant_id = :tenant AND member_id = :member""")
                 .param("spend", spend).param("visits", visits).param("now", ts(now))
                 .param("tenant", tenant.value()).param("member", member.value()).update();
-        extendExpiry(tenant, member, newExpiry, now);
     }
 
     @Override

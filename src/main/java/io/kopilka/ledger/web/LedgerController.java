@@ -9,7 +9,6 @@ import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.program.Program;
 import io.kopilka.program.Programs;
-import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.error.ApiProblem;
@@ -195,11 +194,7 @@ class LedgerController {
     }
 
     private Member member(Caller caller, String id) {
-        if (id == null) {
-            throw ApiProblem.notFound("Member");
-        }
-        return Ids.parse(id).flatMap(uuid -> members.byId(caller.tenant(), new MemberId(uuid)))
-                .orElseThrow(() -> ApiProblem.notFound("Member"));
+        return members.get(caller.tenant(), id);
     }
 
     private ZoneId zone(Caller caller) {

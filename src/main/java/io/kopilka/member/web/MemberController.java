@@ -123,8 +123,7 @@ class MemberController {
     }
 
     private Member find(Caller caller, String id) {
-        return Ids.parse(id).flatMap(uuid -> members.byId(caller.tenant(), new MemberId(uuid)))
-                .orElseThrow(() -> ApiProblem.notFound("Member"));
+        return members.get(caller.tenant(), id);
     }
 
     private ZoneId zone(Caller caller) {

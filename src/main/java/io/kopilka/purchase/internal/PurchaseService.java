@@ -224,7 +224,7 @@ class PurchaseService implements Purchases {
                         // A purchase returned in full was no visit: member.visits (rules) must agree with
                         // the tier module, which also takes the visit back.
                         int visits = wholeNow(result.lines()) && !wholeNow(before) ? -1 : 0;
-                        ledger.recordActivity(tenantId, memberId, result.amount().negate(), visits, now, null);
+                        ledger.recordActivity(tenantId, memberId, result.amount().negate(), visits, now);
                         tiers.afterReturn(tenantId, memberId, purchaseId, returnId, result.amount(),
                                 result.pointsReversed(), now);
                         Balance balance = ledger.balance(tenantId, memberId, now);

@@ -2,8 +2,6 @@ package io.kopilka.tier.web;
 
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
-import io.kopilka.shared.Ids;
-import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
@@ -90,8 +88,7 @@ class TierController {
     }
 
     private Member member(Caller caller, String id) {
-        return Ids.parse(id).flatMap(uuid -> members.byId(caller.tenant(), new MemberId(uuid)))
-                .orElseThrow(() -> ApiProblem.notFound("Member"));
+        return members.get(caller.tenant(), id);
     }
 
     private int moneyScale(Caller caller) {

@@ -2,8 +2,6 @@ package io.kopilka.tier.web;
 
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
-import io.kopilka.shared.Ids;
-import io.kopilka.shared.MemberId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.Caller;
@@ -58,8 +56,7 @@ class TierHistoryController {
     History history(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                     @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor,
                     @RequestParam(required = false) String lang) {
-        Member member = Ids.parse(id).flatMap(uuid -> members.byId(caller.tenant(), new MemberId(uuid)))
-                .orElseThrow(() -> ApiProblem.notFound("Member"));
+        Member member = members.get(caller.tenant(), id);
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
         }
