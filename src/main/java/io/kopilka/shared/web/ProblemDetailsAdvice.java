@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -68,9 +69,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (causedByOversizedBody(ex)) {
             return asObject(respond(Problems.of(413, "payload_too_large", "The request body is over 1 MiB")));
         }
-        String detail = ex.getMostSpecificCause().getMessage();
-        detail = detail == null ? "The body is not valid JSON" : firstLine(detail);
-        return asObject(respond(Problems.of(400, "malformed_request", detail)));
+        return asObject(respond(UnreadableBody.problem(ex)));
     }
 
     @Override
@@ -78,22 +77,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail p ? p
                 : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
-        ProblemDetail coded = Problems.of(statusCode.value(), codeFor(statusCode.value()),
-                problem.getDetail() == null ? "" : problem.getDetail());
+        ProblemDetail coded = Problems.of(statusCode.value(), Problems.codeFor(statusCode.value()),
+                callersWords(problem.getDetail(), statusCode));
         return asObject(ResponseEntity.status(statusCode).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(coded));
-    }
-
-    private static String codeFor(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            default -> "http_" + status;
-        };
     }
 
     private static boolean causedByOversizedBody(Throwable t) {
@@ -105,10 +92,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 300 ? line.substring(0, 300) : line;
+    /** Spring's detail, unless it names our classes or methods: then the status's own words. */
+    private static String callersWords(@Nullable String detail, HttpStatusCode status) {
+        if (detail == null || detail.contains("java.") || detail.contains("io.kopilka") || detail.contains("public ")
+                || detail.contains("tools.jackson") || detail.contains("org.springframework")) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            return known == null ? "" : known.getReasonPhrase();
+        }
+        return detail;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
