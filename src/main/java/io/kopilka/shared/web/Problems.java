@@ -27,6 +27,24 @@ public final class Problems {
         return body;
     }
 
+    /** The code of a problem known only by its status (from Spring or the servlet container). */
+    public static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "http_" + status;
+        };
+    }
+
     public static ProblemDetail validation(List<ApiProblem.FieldError> errors) {
         ProblemDetail body = of(422, "validation_failed", "The request has invalid fields");
         body.setProperty("errors", errors);

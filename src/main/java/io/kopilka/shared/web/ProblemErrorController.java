@@ -1,0 +1,29 @@
+package io.kopilka.shared.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The container's error page ({@code /error}, where Tomcat forwards a {@code sendError}, e.g. for
+ * {@code TRACE}) as problem+json, in place of Spring Boot's own JSON shape or its HTML page.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i && i >= 400 ? i : 500;
+        HttpStatus known = HttpStatus.resolve(status);
+        ProblemDetail problem = Problems.of(known == null ? 500 : status, Problems.codeFor(status),
+                known == null ? "" : known.getReasonPhrase());
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
