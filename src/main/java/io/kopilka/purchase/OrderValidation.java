@@ -69,15 +69,18 @@ public final class OrderValidation {
                 || order.amount().stripTrailingZeros().scale() > scale)) {
             errors.add(new FieldError("amount", "must be above 0 with at most " + scale + " decimals"));
         }
-        if (byItems) {
+        if (byItems && order.items().size() > MAX_ITEMS) {
+            errors.add(new FieldError("items", "must list at most " + MAX_ITEMS + " items"));
+        } else if (byItems) {
             for (int i = 0; i < order.items().size(); i++) {
                 ReturnOrder.Item item = order.items().get(i);
                 if (item == null || item.sku() == null || item.sku().isBlank()) {
                     errors.add(new FieldError("items[" + i + "].sku", "is required"));
                 }
                 if (item == null || item.quantity() == null || item.quantity().signum() <= 0
-                        || item.quantity().stripTrailingZeros().scale() > 3) {
-                    errors.add(new FieldError("items[" + i + "].quantity", "must be above 0 with at most 3 decimals"));
+                        || item.quantity().compareTo(MAX_QUANTITY) > 0 || item.quantity().stripTrailingZeros().scale() > 3) {
+                    errors.add(new FieldError("items[" + i + "].quantity",
+                            "must be above 0, at most " + MAX_QUANTITY + ", with at most 3 decimals"));
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.kopilka.rules;
 
 import io.kopilka.program.Program;
 import io.kopilka.shared.Allocation;
+import io.kopilka.shared.error.ApiProblem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,7 +25,15 @@ import java.util.UUID;
  * by largest remainder, so the parts always add up to the total shown.
  */
 public final class Pricing {
+    /**
+     * Each rule is bounded on its own, but rules multiply (points per item × quantity × multipliers
+     * × the level's multiplier), so the sum is bounded too: past it, a purchase is refused as the
+     * owner's configuration error (422) rather than overflowing a long.
+     */
+    public static final long MAX_POINTS_PER_PURCHASE = 1_000_000_000L;
     private static final BigDecimal HUNDRED = new BigDecimal(100);
+    private static final BigDecimal MAX_EARNED = BigDecimal.valueOf(MAX_POINTS_PER_PURCHASE);
+    private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private Pricing() {
     }
@@ -72,7 +81,7 @@ public final class Pricing {
         BigDecimal discounted = sum(after);
 
         long maxByShare = discounted.multiply(in.program().maxRedeemShare())
-                .divide(in.program().pointValue(), 0, RoundingMode.DOWN).longValueExact();
+                .divide(in.program().pointValue(), 0, RoundingMode.DOWN).min(MAX_LONG).longValueExact();
         long redeemed = Math.min(in.redeemPoints(), maxByShare);
         BigDecimal redeemValue = in.program().pointValue().multiply(BigDecimal.valueOf(redeemed))
                 .setScale(scale, RoundingMode.DOWN);
@@ -89,6 +98,11 @@ public final class Pricing {
         }
         List<Entry> earning = entries.stream().filter(e -> e.byLine() != null).toList();
         BigDecimal rawTotal = earning.stream().map(Entry::raw).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (rawTotal.compareTo(MAX_EARNED) > 0) {
+            throw ApiProblem.unprocessable("points_limit_exceeded", "The rules would give "
+                    + rawTotal.setScale(0, RoundingMode.DOWN).toPlainString() + " points for this purchase; one purchase "
+                    + "may earn at most " + MAX_POINTS_PER_PURCHASE + ". Check the rules' points and multipliers");
+        }
         long earned = rawTotal.setScale(0, RoundingMode.DOWN).longValueExact();
         long[] earnedByRule = Allocation.largestRemainder(earned, earning.stream().map(Entry::raw).toList());
         List<BigDecimal> rawByLine = new ArrayList<>();
