@@ -12,7 +12,11 @@ public interface Purchases {
     /** Records the purchase once per externalId; a replay returns the first answer. */
     Outcome<Receipt> commit(TenantId tenant, PurchaseOrder order);
 
-    Outcome<ReturnReceipt> returnGoods(TenantId tenant, UUID purchaseId, ReturnOrder order);
+    /**
+     * Records a return once per externalId. A key issued for one store ({@code keyStore} not null)
+     * may return only that store's purchases: another store's is 403 {@code store_not_allowed}.
+     */
+    Outcome<ReturnReceipt> returnGoods(TenantId tenant, UUID purchaseId, ReturnOrder order, String keyStore);
 
     record Outcome<T>(T body, boolean replayed) {
     }

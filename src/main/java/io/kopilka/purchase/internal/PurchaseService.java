@@ -18,6 +18,7 @@ import io.kopilka.purchase.Receipt;
 import io.kopilka.purchase.ReturnCalculation;
 import io.kopilka.purchase.ReturnOrder;
 import io.kopilka.purchase.ReturnReceipt;
+import io.kopilka.purchase.StoreRestriction;
 import io.kopilka.rules.Cart;
 import io.kopilka.rules.MemberSnapshot;
 import io.kopilka.rules.PricedCart;
@@ -193,13 +194,15 @@ class PurchaseService implements Purchases {
     }
 
     @Override
-    public Outcome<ReturnReceipt> returnGoods(TenantId tenantId, UUID purchaseId, ReturnOrder order) {
+    public Outcome<ReturnReceipt> returnGoods(TenantId tenantId, UUID purchaseId, ReturnOrder order, String keyStore) {
         Tenant tenant = tenants.get(tenantId);
         Program program = programs.of(tenantId);
         int scale = Math.max(0, tenant.currency().getDefaultFractionDigits());
         OrderValidation.check(order, scale);
         PurchaseRepository.StoredPurchase found = purchases.find(tenantId, purchaseId)
                 .orElseThrow(() -> ApiProblem.notFound("Purchase"));
+        // Before the replay too: another store's till gets neither a new return nor an old answer.
+        StoreRestriction.check(keyStore, found.storeCode(), "record returns");
         record Request(UUID purchaseId, ReturnOrder order) {
         }
         var outcome = idempotency.run(tenantId, "return", order.externalId(), new Request(purchaseId, order),

@@ -5,6 +5,7 @@ import io.kopilka.purchase.Purchases;
 import io.kopilka.purchase.Receipt;
 import io.kopilka.purchase.ReturnOrder;
 import io.kopilka.purchase.ReturnReceipt;
+import io.kopilka.purchase.StoreRestriction;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.Caller;
@@ -43,10 +44,7 @@ class PurchaseController {
 
     /** A key issued for one store's till records that store's sales only. */
     private static void requireOwnStore(Caller caller, PurchaseOrder order) {
-        if (caller.storeCode() != null && order.storeCode() != null && !caller.storeCode().equals(order.storeCode())) {
-            throw new ApiProblem(403, "store_not_allowed", "This key belongs to store '" + caller.storeCode()
-                    + "' and may not record purchases for store '" + order.storeCode() + "'");
-        }
+        StoreRestriction.check(caller.storeCode(), order.storeCode(), "record purchases");
     }
 
     @PostMapping("/api/v1/purchases/{id}/returns")
@@ -54,7 +52,7 @@ class PurchaseController {
     ResponseEntity<ReturnReceipt> returnGoods(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                               @RequestBody ReturnOrder order) {
         var purchaseId = Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("Purchase"));
-        var outcome = purchases.returnGoods(caller.tenant(), purchaseId, order);
+        var outcome = purchases.returnGoods(caller.tenant(), purchaseId, order, caller.storeCode());
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
 }
