@@ -2,6 +2,8 @@ package io.kopilka.tenant.web;
 
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.web.PageLimit;
+import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.ApiKey;
 import io.kopilka.tenant.ApiKeys;
 import io.kopilka.tenant.Caller;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -70,9 +73,22 @@ class ApiKeyController {
     }
 
     @GetMapping("/api/v1/api-keys")
-    KeyList list(@AuthenticationPrincipal Caller caller) {
+    @Operation(summary = "The tenant's keys, oldest first, paged with a cursor; never their secrets")
+    KeyList list(@AuthenticationPrincipal Caller caller,
+                 @RequestParam(defaultValue = PageLimit.DEFAULT) int limit,
+                 @RequestParam(required = false) String cursor) {
+        PageLimit.check(limit);
+        TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
-        return new KeyList(keys.all(caller.tenant()).stream().map(k -> KeyView.of(k, zone)).toList(), null);
+        List<ApiKey> page = keys.page(caller.tenant(), after == null ? null : after.at(),
+                after == null ? null : after.id(), limit + 1);
+        List<KeyView> items = page.stream().limit(limit).map(k -> KeyView.of(k, zone)).toList();
+        String next = null;
+        if (page.size() > limit) {
+            ApiKey last = page.get(limit - 1);
+            next = new TimeCursor(last.createdAt(), last.id()).text();
+        }
+        return new KeyList(items, next);
     }
 
     @DeleteMapping("/api/v1/api-keys/{id}")
