@@ -13,10 +13,12 @@ public interface Purchases {
     Outcome<Receipt> commit(TenantId tenant, PurchaseOrder order);
 
     /**
-     * Records a return once per externalId. A key issued for one store ({@code keyStore} not null)
-     * may return only that store's purchases: another store's is 403 {@code store_not_allowed}.
+     * Records a return once per externalId, and once per {@code idempotencyKey} when one is sent
+     * (null: none). A key issued for one store ({@code keyStore} not null) may return only that
+     * store's purchases: another store's is 403 {@code store_not_allowed}.
      */
-    Outcome<ReturnReceipt> returnGoods(TenantId tenant, UUID purchaseId, ReturnOrder order, String keyStore);
+    Outcome<ReturnReceipt> returnGoods(TenantId tenant, UUID purchaseId, ReturnOrder order, String keyStore,
+                                       String idempotencyKey);
 
     record Outcome<T>(T body, boolean replayed) {
     }

@@ -88,11 +88,16 @@ class MemberController {
     }
 
     @PatchMapping("/api/v1/members/{id}")
+    @Operation(summary = "Change the fields sent; attributes and consents are merged key by key")
     MemberView update(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                      @RequestBody Map<String, Object> changes) {
+                      @RequestBody Map<String, Object> changes,
+                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Member member = find(caller, id);
-        return view(caller, members.update(caller.tenant(), member.id(), new Members.MemberChanges(changes)),
-                zone(caller));
+        ZoneId zone = zone(caller);
+        // A merge is not idempotent by itself: a retry after a later change would undo that change.
+        return idempotency.run(caller.tenant(), "member-update:" + member.id(), key, changes, MemberView.class,
+                () -> view(caller, members.update(caller.tenant(), member.id(), new Members.MemberChanges(changes)),
+                        zone)).body();
     }
 
     @PostMapping("/api/v1/members/{id}/card/reissue")
@@ -110,8 +115,11 @@ class MemberController {
     @DeleteMapping("/api/v1/members/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Erase the member's personal data; the id and an anonymous ledger history stay")
-    void erase(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        members.erase(caller.tenant(), find(caller, id).id());
+    void erase(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+               @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        MemberId member = find(caller, id).id();
+        idempotency.runWithoutBody(caller.tenant(), "member-erase", key, member.toString(),
+                () -> members.erase(caller.tenant(), member));
     }
 
     private MemberView view(Caller caller, Member member, ZoneId zone) {

@@ -47,6 +47,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,7 +195,8 @@ class PurchaseService implements Purchases {
     }
 
     @Override
-    public Outcome<ReturnReceipt> returnGoods(TenantId tenantId, UUID purchaseId, ReturnOrder order, String keyStore) {
+    public Outcome<ReturnReceipt> returnGoods(TenantId tenantId, UUID purchaseId, ReturnOrder order, String keyStore,
+                                              String idempotencyKey) {
         Tenant tenant = tenants.get(tenantId);
         Program program = programs.of(tenantId);
         int scale = Math.max(0, tenant.currency().getDefaultFractionDigits());
@@ -205,7 +207,25 @@ class PurchaseService implements Purchases {
         StoreRestriction.check(keyStore, found.storeCode(), "record returns");
         record Request(UUID purchaseId, ReturnOrder order) {
         }
-        var outcome = idempotency.run(tenantId, "return", order.externalId(), new Request(purchaseId, order),
+        Request request = new Request(purchaseId, order);
+        // The Idempotency-Key row first, then the externalId row, in one transaction: either one
+        // seen before replays the first answer, and a reuse of either with another request is 409.
+        AtomicBoolean replayedByExternalId = new AtomicBoolean();
+        var keyed = idempotency.run(tenantId, "return-request", idempotencyKey, request, ReturnReceipt.class, () -> {
+            var byExternalId = recordReturn(tenant, program, scale, found, order, request);
+            replayedByExternalId.set(byExternalId.replayed());
+            return byExternalId.body();
+        });
+        return new Outcome<>(keyed.body(), keyed.replayed() || replayedByExternalId.get());
+    }
+
+    /** The return itself, once per externalId; {@code request} is what the externalId's answer is kept for. */
+    private Idempotency.Outcome<ReturnReceipt> recordReturn(Tenant tenant, Program program, int scale,
+                                                           PurchaseRepository.StoredPurchase found, ReturnOrder order,
+                                                           Object request) {
+        TenantId tenantId = tenant.id();
+        UUID purchaseId = found.id();
+        return idempotency.run(tenantId, "return", order.externalId(), request,
                 ReturnReceipt.class, () -> {
                     Instant now = Now.of(clock);
                     MemberId memberId = found.memberId() == null ? null : new MemberId(found.memberId());
@@ -236,7 +256,6 @@ class PurchaseService implements Purchases {
                     return new ReturnReceipt(returnId.toString(), purchaseId.toString(), order.externalId(),
                             money(result.amount(), scale), result.pointsReversed(), result.pointsRefunded(), after);
                 });
-        return new Outcome<>(outcome.body(), outcome.replayed());
     }
 
     /** Prices a stored purchase again, for simulations: no caps, no budgets, the member as they are now. */

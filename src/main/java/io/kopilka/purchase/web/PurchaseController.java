@@ -16,6 +16,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -48,11 +49,13 @@ class PurchaseController {
     }
 
     @PostMapping("/api/v1/purchases/{id}/returns")
-    @Operation(summary = "Return goods by items or amount: earned points taken back, redeemed points given back")
+    @Operation(summary = "Return goods by items or amount: earned points taken back, redeemed points given back. "
+            + "Idempotent by externalId, and by Idempotency-Key when one is sent")
     ResponseEntity<ReturnReceipt> returnGoods(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                                              @RequestBody ReturnOrder order) {
+                                              @RequestBody ReturnOrder order,
+                                              @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         var purchaseId = Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("Purchase"));
-        var outcome = purchases.returnGoods(caller.tenant(), purchaseId, order, caller.storeCode());
+        var outcome = purchases.returnGoods(caller.tenant(), purchaseId, order, caller.storeCode(), key);
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
 }

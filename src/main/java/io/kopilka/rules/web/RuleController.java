@@ -81,15 +81,22 @@ class RuleController {
 
     @PutMapping("/api/v1/rules/{id}")
     RuleDocument replace(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                         @RequestBody RuleDocument request) {
+                         @RequestBody RuleDocument request,
+                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         UUID ruleId = uuid(id);
-        return RuleDocument.of(rules.replace(caller.tenant(), ruleId, request.toRule(ruleId)), zone(caller));
+        ZoneId zone = zone(caller);
+        return idempotency.run(caller.tenant(), "rule-replace:" + ruleId, key, request, RuleDocument.class,
+                () -> RuleDocument.of(rules.replace(caller.tenant(), ruleId, request.toRule(ruleId)), zone)).body();
     }
 
+    /** With a key, a retry answers 204 again, where a second delete without one finds no rule (404). */
     @DeleteMapping("/api/v1/rules/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        rules.delete(caller.tenant(), uuid(id));
+    @Operation(summary = "Deactivate a rule; purchases keep naming it")
+    void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        UUID ruleId = uuid(id);
+        idempotency.runWithoutBody(caller.tenant(), "rule-delete", key, ruleId, () -> rules.delete(caller.tenant(), ruleId));
     }
 
     private static UUID uuid(String id) {
