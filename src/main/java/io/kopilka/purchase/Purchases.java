@@ -9,8 +9,16 @@ public interface Purchases {
     /** Prices the purchase as {@link #commit} would, and writes nothing. */
     Receipt quote(TenantId tenant, PurchaseOrder order);
 
-    /** Records the purchase once per externalId; a replay returns the first answer. */
-    Outcome<Receipt> commit(TenantId tenant, PurchaseOrder order);
+    /**
+     * Records the purchase once per externalId, and once per {@code idempotencyKey} when one is sent
+     * (null: none); a replay of either returns the first answer.
+     */
+    Outcome<Receipt> commit(TenantId tenant, PurchaseOrder order, String idempotencyKey);
+
+    /** {@link #commit(TenantId, PurchaseOrder, String)}, idempotent by the externalId alone. */
+    default Outcome<Receipt> commit(TenantId tenant, PurchaseOrder order) {
+        return commit(tenant, order, null);
+    }
 
     /**
      * Records a return once per externalId, and once per {@code idempotencyKey} when one is sent

@@ -46,6 +46,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -135,24 +136,36 @@ class PurchaseService implements Purchases {
     }
 
     @Override
-    public Outcome<Receipt> commit(TenantId tenantId, PurchaseOrder order) {
+    public Outcome<Receipt> commit(TenantId tenantId, PurchaseOrder order, String idempotencyKey) {
         Context c;
         try {
             c = prepare(tenantId, order);
         } catch (ApiProblem refused) {
             // A till retrying a purchase that went through gets its first answer, even if the purchase
             // would be refused today (backdated too far by now, member erased since).
-            if (order.externalId() != null) {
-                var replay = idempotency.replay(tenantId, "purchase", order.externalId(), order, Receipt.class);
-                if (replay.isPresent()) {
-                    return new Outcome<>(replay.get().body(), true);
-                }
+            var replay = replay(tenantId, "purchase-request", idempotencyKey, order)
+                    .or(() -> replay(tenantId, "purchase", order.externalId(), order));
+            if (replay.isPresent()) {
+                return new Outcome<>(replay.get().body(), true);
             }
             throw refused;
         }
-        var outcome = idempotency.run(tenantId, "purchase", order.externalId(), order, Receipt.class,
-                () -> record(tenantId, order, c));
-        return new Outcome<>(outcome.body(), outcome.replayed());
+        // The Idempotency-Key row first, then the externalId row, in one transaction: either one
+        // seen before replays the first answer, and a reuse of either with another request is 409.
+        AtomicBoolean replayedByExternalId = new AtomicBoolean();
+        var keyed = idempotency.run(tenantId, "purchase-request", idempotencyKey, order, Receipt.class, () -> {
+            var byExternalId = idempotency.run(tenantId, "purchase", order.externalId(), order, Receipt.class,
+                    () -> record(tenantId, order, c));
+            replayedByExternalId.set(byExternalId.replayed());
+            return byExternalId.body();
+        });
+        return new Outcome<>(keyed.body(), keyed.replayed() || replayedByExternalId.get());
+    }
+
+    private Optional<Idempotency.Outcome<Receipt>> replay(TenantId tenantId, String scope, String key,
+                                                                    PurchaseOrder order) {
+        return key == null || key.isBlank() ? Optional.empty()
+                : idempotency.replay(tenantId, scope, key, order, Receipt.class);
     }
 
     private Receipt record(TenantId tenantId, PurchaseOrder order, Context c) {

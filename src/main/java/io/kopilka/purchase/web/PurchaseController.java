@@ -36,10 +36,12 @@ class PurchaseController {
     }
 
     @PostMapping("/api/v1/purchases")
-    @Operation(summary = "Record a purchase: redeem, then earn on what is paid. Idempotent by externalId")
-    ResponseEntity<Receipt> commit(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order) {
+    @Operation(summary = "Record a purchase: redeem, then earn on what is paid. Idempotent by externalId, "
+            + "and by Idempotency-Key when one is sent")
+    ResponseEntity<Receipt> commit(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         requireOwnStore(caller, order);
-        var outcome = purchases.commit(caller.tenant(), order);
+        var outcome = purchases.commit(caller.tenant(), order, key);
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
 

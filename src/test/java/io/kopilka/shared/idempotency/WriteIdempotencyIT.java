@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Idempotency-Key on the writes that used to ignore it: returns, the member PATCH, the rule PUT and
- * the DELETEs replay their first answer and write once, and refuse the key reused for another
+ * Idempotency-Key on the writes that used to ignore it: purchases, returns, the member PATCH, the
+ * rule PUT and the DELETEs replay their first answer and write once, and refuse the key reused for another
  * request. Creating an API key or a tenant cannot replay (the answer holds a secret kept nowhere),
  * so a request carrying the header is refused before anything is written.
  */
@@ -59,6 +59,26 @@ class WriteIdempotencyIT extends IntegrationTest {
         assertThat(count("purchase_return")).as("one return written").isEqualTo(1);
         assertThat(count("ledger_entry WHERE type = 'reverse'")).isEqualTo(1);
         assertThat(balance(member)).as("20 + 20 earned, 10 taken back once").isEqualTo(30);
+    }
+
+    @Test
+    void aPurchaseWithAKeyIsRecordedOnceAndReplayed() {
+        api.post(admin, "/api/v1/stores", Map.of("code", "main"));
+        String member = newMember(tenant);
+        Map<String, Object> body = order("p1", member);
+
+        Api.Response first = api.post(admin, "/api/v1/purchases", body, "buy-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Api.Response replay = api.post(admin, "/api/v1/purchases", body, "buy-1");
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(200);
+        assertThat(replay.json()).isEqualTo(first.json());
+
+        assertProblem(api.post(admin, "/api/v1/purchases", order("p2", member), "buy-1"), 409,
+                "idempotency_conflict");
+        Api.Response byExternalId = api.post(admin, "/api/v1/purchases", body, "buy-2");
+        assertThat(byExternalId.status()).as(byExternalId.toString()).isEqualTo(200);
+        assertThat(byExternalId.json()).isEqualTo(first.json());
+        assertThat(count("purchase")).as("one purchase written").isEqualTo(1);
     }
 
     @Test
@@ -202,6 +222,8 @@ class WriteIdempotencyIT extends IntegrationTest {
         }
         assertThat(paths.path("/api/v1/purchases/{id}/returns").path("post").path("parameters").toString())
                 .contains("Idempotency-Key");
+        assertThat(paths.path("/api/v1/purchases").path("post").path("parameters").toString())
+                .contains("Idempotency-Key");
         assertThat(paths.path("/api/v1/members/{id}").path("patch").path("parameters").toString())
                 .contains("Idempotency-Key");
         assertThat(paths.path("/api/v1/rules/{id}").path("delete").path("parameters").toString())
@@ -213,10 +235,15 @@ class WriteIdempotencyIT extends IntegrationTest {
     }
 
     private String purchase(String externalId, String member) {
-        Api.Response r = api.post(admin, "/api/v1/purchases", Map.of("externalId", externalId, "storeCode", "main",
-                "member", Map.of("id", member), "items", List.of(Map.of("sku", "A", "quantity", 2, "unitPrice", "100"))));
+        Api.Response r = api.post(admin, "/api/v1/purchases", order(externalId, member));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.text("id");
+    }
+
+    /** Two units at 100 at store main for the member. */
+    private static Map<String, Object> order(String externalId, String member) {
+        return Map.of("externalId", externalId, "storeCode", "main", "member", Map.of("id", member),
+                "items", List.of(Map.of("sku", "A", "quantity", 2, "unitPrice", "100")));
     }
 
     private String rule(String name) {
