@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "API keys")
 class ApiKeyController {
-    static final String NOT_REPLAYABLE = "POST /api/v1/api-keys does not accept Idempotency-Key: its answer holds "
+    private static final String NOT_REPLAYABLE = "POST /api/v1/api-keys does not accept Idempotency-Key: its answer holds "
             + "the new key's secret, which is shown once and stored nowhere (only its hash is kept), so it "
             + "cannot be replayed. Send the request without the header; if an answer is lost, revoke that key "
             + "(found by its name in GET /api/v1/api-keys) and create another.";

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Tenants", description = "Businesses on this installation (platform key)")
 class TenantController {
-    static final String NOT_REPLAYABLE = "POST /api/v1/tenants does not accept Idempotency-Key: its answer holds "
+    private static final String NOT_REPLAYABLE = "POST /api/v1/tenants does not accept Idempotency-Key: its answer holds "
             + "the first admin key's secret, which is shown once and stored nowhere (only its hash is kept), so "
             + "it cannot be replayed. Send the request without the header; if an answer is lost, the tenant "
             + "created stays unused: create another.";
