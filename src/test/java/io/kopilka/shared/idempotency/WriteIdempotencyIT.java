@@ -217,6 +217,8 @@ class WriteIdempotencyIT extends IntegrationTest {
         for (String path : List.of("/api/v1/api-keys", "/api/v1/tenants")) {
             JsonNode post = paths.path(path).path("post");
             assertThat(post.path("responses").has("400")).as(path).isTrue();
+            assertThat(post.path("responses").path("201").path("content").toString()).as("still described: " + post)
+                    .contains("schema");
             assertThat(post.path("description").asString()).as(path).contains("Idempotency-Key");
             assertThat(post.path("parameters").toString()).as(path).contains("Idempotency-Key");
         }
