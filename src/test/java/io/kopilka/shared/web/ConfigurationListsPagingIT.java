@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ConfigurationListsPagingIT extends IntegrationTest {
 
-    /** Each list, how to add its n-th item, and which field names an item. */
+    /** Each list, how to add an item to it, and which field of an item names it. */
     enum Listing {
         STORES("/api/v1/stores", "code"),
         RULES("/api/v1/rules", "id"),
@@ -92,7 +93,7 @@ class ConfigurationListsPagingIT extends IntegrationTest {
         fill(listing, t, 3);
         String member = newMember(t);
         String history = "/api/v1/members/" + member + "/history";
-        String timeCursor = new TimeCursor(START, java.util.UUID.randomUUID()).text();
+        String timeCursor = new TimeCursor(START, UUID.randomUUID()).text();
 
         assertInvalid(api.get(t.adminKey(), listing.path + "?limit=0"), "limit");
         assertInvalid(api.get(t.adminKey(), listing.path + "?limit=-1"), "limit");
