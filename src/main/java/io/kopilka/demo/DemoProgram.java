@@ -142,8 +142,10 @@ class DemoProgram {
             purchases.commit(tenant.id(), new PurchaseOrder("demo-" + i + "-2", "abaya", "pos", null, ref,
                     List.of(haircut), 300L, List.of()));
         }
+        // As the owner would: no store restriction; idempotent by the externalId alone.
         purchases.returnGoods(tenant.id(), java.util.UUID.fromString(firstPurchase),
-                new ReturnOrder("demo-return-1", List.of(new ReturnOrder.Item("BEARD-OIL", BigDecimal.ONE)), null));
+                new ReturnOrder("demo-return-1", List.of(new ReturnOrder.Item("BEARD-OIL", BigDecimal.ONE)), null),
+                null, null);
         log.info("Seeded the demo tenant {}", tenant.id());
         return tenant;
     }

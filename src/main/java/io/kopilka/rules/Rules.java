@@ -2,6 +2,7 @@ package io.kopilka.rules;
 
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,19 @@ public interface Rules {
     void delete(TenantId tenant, UUID id);
 
     Optional<Rule> byId(TenantId tenant, UUID id);
+
+    /**
+     * Up to {@code limit} live rules in evaluation order (highest priority first, then oldest first),
+     * after {@code after} (null: from the first), each with its position for the next page.
+     */
+    List<Listed> page(TenantId tenant, Position after, int limit);
+
+    /** A rule's place in the list: its sort key, unique thanks to the id. */
+    record Position(int priority, Instant createdAt, UUID id) {
+    }
+
+    record Listed(Rule rule, Position position) {
+    }
 
     /** The live rule set, one consistent version; cached, and dropped on every instance when rules change. */
     RuleSet current(TenantId tenant);

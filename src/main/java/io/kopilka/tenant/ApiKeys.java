@@ -1,6 +1,7 @@
 package io.kopilka.tenant;
 
 import io.kopilka.shared.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +12,8 @@ public interface ApiKeys {
     /** Creates a key; the returned text is shown once, only its hash is kept. */
     Issued issue(TenantId tenant, String name, Role role, String storeCode);
 
-    List<ApiKey> all(TenantId tenant);
+    /** Up to {@code limit} keys, oldest first, after the key created at {@code after} (null: from the first). */
+    List<ApiKey> page(TenantId tenant, Instant afterCreatedAt, UUID afterId, int limit);
 
     /** Revokes a key; it stops working at once on this instance. */
     void revoke(TenantId tenant, UUID id);

@@ -8,7 +8,8 @@ import java.util.Optional;
 public interface Stores {
     Store create(TenantId tenant, String code, String name);
 
-    List<Store> all(TenantId tenant);
+    /** Up to {@code limit} stores in code order, after {@code afterCode} (null: from the first). */
+    List<Store> page(TenantId tenant, String afterCode, int limit);
 
     Optional<Store> byCode(TenantId tenant, String code);
 }

@@ -1,5 +1,6 @@
 package io.kopilka.purchase;
 
+import static io.kopilka.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kopilka.testing.Api;
@@ -32,5 +33,68 @@ class StoreKeyIT extends IntegrationTest {
         long purchases = jdbc.sql("SELECT COUNT(*) FROM purchase WHERE tenant_id = :t")
                 .param("t", UUID.fromString(tenant.id())).query(Long.class).single();
         assertThat(purchases).isEqualTo(2);
+    }
+
+    @Test
+    void aStoreKeyMayNotReturnAnotherStoresPurchases() {
+        TestTenant tenant = newTenant();
+        String admin = tenant.adminKey();
+        api.post(admin, "/api/v1/stores", Map.of("code", "main"));
+        api.post(admin, "/api/v1/stores", Map.of("code", "mall"));
+        String mainTill = api.post(admin, "/api/v1/api-keys", Map.of("name", "till", "role", "pos",
+                "storeCode", "main")).text("key");
+        String anyTill = api.post(admin, "/api/v1/api-keys", Map.of("name", "web", "role", "pos")).text("key");
+        api.post(admin, "/api/v1/rules", Map.of("name", "10% back", "kind", "points_percent", "percent", "10"));
+        String member = newMember(tenant);
+        String atMall = purchase(admin, "mall-1", "mall", member);
+        String atMain = purchase(admin, "main-1", "main", member);
+        Map<String, Object> oneItem = Map.of("externalId", "r1", "items", List.of(Map.of("sku", "A", "quantity", 1)));
+
+        assertProblem(api.post(mainTill, "/api/v1/purchases/" + atMall + "/returns", oneItem), 403,
+                "store_not_allowed");
+        assertProblem(api.post(mainTill, "/api/v1/purchases/" + atMall + "/returns",
+                Map.of("externalId", "r2", "amount", "50")), 403, "store_not_allowed");
+        assertThat(returns(tenant)).as("a refused return writes nothing").isZero();
+        assertThat(api.get(admin, "/api/v1/members/" + member + "/balance").json().path("available").asLong())
+                .as("20 points from each purchase, none taken back").isEqualTo(40);
+
+        Api.Response own = api.post(mainTill, "/api/v1/purchases/" + atMain + "/returns", oneItem);
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        Api.Response unbound = api.post(anyTill, "/api/v1/purchases/" + atMall + "/returns",
+                Map.of("externalId", "r3", "items", List.of(Map.of("sku", "A", "quantity", 1))));
+        assertThat(unbound.status()).as("a pos key without a store may return any store's purchase: " + unbound)
+                .isEqualTo(201);
+        assertThat(returns(tenant)).isEqualTo(2);
+    }
+
+    @Test
+    void aStoreKeyGetsNoReplayOfAnotherStoresReturn() {
+        TestTenant tenant = newTenant();
+        String admin = tenant.adminKey();
+        api.post(admin, "/api/v1/stores", Map.of("code", "main"));
+        api.post(admin, "/api/v1/stores", Map.of("code", "mall"));
+        String mainTill = api.post(admin, "/api/v1/api-keys", Map.of("name", "till", "role", "pos",
+                "storeCode", "main")).text("key");
+        String atMall = purchase(admin, "mall-1", "mall", newMember(tenant));
+        Map<String, Object> oneItem = Map.of("externalId", "r1", "items", List.of(Map.of("sku", "A", "quantity", 1)));
+        assertThat(api.post(admin, "/api/v1/purchases/" + atMall + "/returns", oneItem).status()).isEqualTo(201);
+
+        assertProblem(api.post(mainTill, "/api/v1/purchases/" + atMall + "/returns", oneItem), 403,
+                "store_not_allowed");
+        assertThat(returns(tenant)).isEqualTo(1);
+    }
+
+    /** A purchase of two units at 100 for the member; returns its id. */
+    private String purchase(String key, String externalId, String store, String member) {
+        Api.Response r = api.post(key, "/api/v1/purchases", Map.of("externalId", externalId, "storeCode", store,
+                "member", Map.of("id", member),
+                "items", List.of(Map.of("sku", "A", "quantity", 2, "unitPrice", "100"))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.text("id");
+    }
+
+    private long returns(TestTenant tenant) {
+        return jdbc.sql("SELECT COUNT(*) FROM purchase_return WHERE tenant_id = :t")
+                .param("t", UUID.fromString(tenant.id())).query(Long.class).single();
     }
 }

@@ -13,6 +13,7 @@ import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.PageLimit;
 import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenant;
@@ -41,7 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Points")
 class LedgerController {
-    private static final int MAX_PAGE = 200;
     private static final long MAX_POINTS = 1_000_000_000L;
 
     private final Ledger ledger;
@@ -100,11 +100,9 @@ class LedgerController {
     @GetMapping("/api/v1/members/{id}/history")
     @Operation(summary = "The member's ledger entries, newest first, paged with a cursor")
     History history(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                    @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
+                    @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor) {
         Member member = member(caller, id);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
-        }
+        PageLimit.check(limit);
         TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = zone(caller);
         List<Entry> entries = ledger.history(caller.tenant(), member.id(), after == null ? null : after.at(),

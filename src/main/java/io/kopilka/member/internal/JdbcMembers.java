@@ -290,6 +290,7 @@ class JdbcMembers implements Members {
         MemberView erased = MemberView.of(byId(tenant, id).orElseThrow(), tenants.get(tenant).timezone());
         idempotency.rewrite(tenant, "members", id.toString(), erased);
         idempotency.rewrite(tenant, "reissue:" + id, id.toString(), erased);
+        idempotency.rewrite(tenant, "member-update:" + id, id.toString(), erased);
     }
 
     private void retireCard(TenantId tenant, Member member, Instant now) {

@@ -8,6 +8,7 @@ import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.PageLimit;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Members")
 class MemberController {
-    private static final int MAX_PAGE = 200;
-
     private final Members members;
     private final Tenants tenants;
     private final Idempotency idempotency;
@@ -69,7 +68,7 @@ class MemberController {
     @Operation(summary = "Find a member by phone or card (one member or 404), or list members page by page")
     Object search(@AuthenticationPrincipal Caller caller,
                   @RequestParam(required = false) String phone, @RequestParam(required = false) String card,
-                  @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
+                  @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor) {
         if (phone != null && card != null) {
             throw ApiProblem.invalid("phone", "search by phone or by card, not both");
         }
@@ -78,9 +77,7 @@ class MemberController {
                     .orElseThrow(() -> ApiProblem.notFound("Member"));
             return view(caller, found, zone(caller));
         }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
-        }
+        PageLimit.check(limit);
         MemberId after = cursor == null ? null
                 : new MemberId(Ids.parse(cursor).orElseThrow(() -> ApiProblem.invalid("cursor", "is not a cursor")));
         List<Member> page = members.page(caller.tenant(), after, limit + 1);
@@ -91,11 +88,16 @@ class MemberController {
     }
 
     @PatchMapping("/api/v1/members/{id}")
+    @Operation(summary = "Change the fields sent; attributes and consents are merged key by key")
     MemberView update(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                      @RequestBody Map<String, Object> changes) {
+                      @RequestBody Map<String, Object> changes,
+                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Member member = find(caller, id);
-        return view(caller, members.update(caller.tenant(), member.id(), new Members.MemberChanges(changes)),
-                zone(caller));
+        ZoneId zone = zone(caller);
+        // A merge is not idempotent by itself: a retry after a later change would undo that change.
+        return idempotency.run(caller.tenant(), "member-update:" + member.id(), key, changes, MemberView.class,
+                () -> view(caller, members.update(caller.tenant(), member.id(), new Members.MemberChanges(changes)),
+                        zone)).body();
     }
 
     @PostMapping("/api/v1/members/{id}/card/reissue")
@@ -113,8 +115,11 @@ class MemberController {
     @DeleteMapping("/api/v1/members/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Erase the member's personal data; the id and an anonymous ledger history stay")
-    void erase(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        members.erase(caller.tenant(), find(caller, id).id());
+    void erase(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+               @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        MemberId member = find(caller, id).id();
+        idempotency.runWithoutBody(caller.tenant(), "member-erase", key, member.toString(),
+                () -> members.erase(caller.tenant(), member));
     }
 
     private MemberView view(Caller caller, Member member, ZoneId zone) {

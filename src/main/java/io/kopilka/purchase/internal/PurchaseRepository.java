@@ -23,7 +23,7 @@ class PurchaseRepository {
         this.jdbc = jdbc;
     }
 
-    record StoredPurchase(UUID id, UUID memberId, Instant occurredAt) {
+    record StoredPurchase(UUID id, UUID memberId, Instant occurredAt, String storeCode) {
     }
 
     void insert(TenantId tenant, UUID id, String externalId, String storeCode, String channel, MemberId member,
@@ -126,18 +126,18 @@ class PurchaseRepository {
     }
 
     Optional<StoredPurchase> lock(TenantId tenant, UUID id) {
-        return jdbc.sql("SELECT id, member_id, occurred_at FROM purchase WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+        return jdbc.sql("SELECT id, member_id, occurred_at, store_code FROM purchase WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
                 .param("tenant", tenant.value()).param("id", id)
                 .query((rs, i) -> new StoredPurchase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getTimestamp(3).toInstant()))
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)))
                 .optional();
     }
 
     Optional<StoredPurchase> find(TenantId tenant, UUID id) {
-        return jdbc.sql("SELECT id, member_id, occurred_at FROM purchase WHERE tenant_id = :tenant AND id = :id")
+        return jdbc.sql("SELECT id, member_id, occurred_at, store_code FROM purchase WHERE tenant_id = :tenant AND id = :id")
                 .param("tenant", tenant.value()).param("id", id)
                 .query((rs, i) -> new StoredPurchase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getTimestamp(3).toInstant()))
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)))
                 .optional();
     }
 

@@ -18,6 +18,7 @@ import io.kopilka.purchase.Receipt;
 import io.kopilka.purchase.ReturnCalculation;
 import io.kopilka.purchase.ReturnOrder;
 import io.kopilka.purchase.ReturnReceipt;
+import io.kopilka.purchase.StoreRestriction;
 import io.kopilka.rules.Cart;
 import io.kopilka.rules.MemberSnapshot;
 import io.kopilka.rules.PricedCart;
@@ -45,7 +46,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,24 +136,36 @@ class PurchaseService implements Purchases {
     }
 
     @Override
-    public Outcome<Receipt> commit(TenantId tenantId, PurchaseOrder order) {
+    public Outcome<Receipt> commit(TenantId tenantId, PurchaseOrder order, String idempotencyKey) {
         Context c;
         try {
             c = prepare(tenantId, order);
         } catch (ApiProblem refused) {
             // A till retrying a purchase that went through gets its first answer, even if the purchase
             // would be refused today (backdated too far by now, member erased since).
-            if (order.externalId() != null) {
-                var replay = idempotency.replay(tenantId, "purchase", order.externalId(), order, Receipt.class);
-                if (replay.isPresent()) {
-                    return new Outcome<>(replay.get().body(), true);
-                }
+            var replay = replay(tenantId, "purchase-request", idempotencyKey, order)
+                    .or(() -> replay(tenantId, "purchase", order.externalId(), order));
+            if (replay.isPresent()) {
+                return new Outcome<>(replay.get().body(), true);
             }
             throw refused;
         }
-        var outcome = idempotency.run(tenantId, "purchase", order.externalId(), order, Receipt.class,
-                () -> record(tenantId, order, c));
-        return new Outcome<>(outcome.body(), outcome.replayed());
+        // The Idempotency-Key row first, then the externalId row, in one transaction: either one
+        // seen before replays the first answer, and a reuse of either with another request is 409.
+        AtomicBoolean replayedByExternalId = new AtomicBoolean();
+        var keyed = idempotency.run(tenantId, "purchase-request", idempotencyKey, order, Receipt.class, () -> {
+            var byExternalId = idempotency.run(tenantId, "purchase", order.externalId(), order, Receipt.class,
+                    () -> record(tenantId, order, c));
+            replayedByExternalId.set(byExternalId.replayed());
+            return byExternalId.body();
+        });
+        return new Outcome<>(keyed.body(), keyed.replayed() || replayedByExternalId.get());
+    }
+
+    private Optional<Idempotency.Outcome<Receipt>> replay(TenantId tenantId, String scope, String key,
+                                                                    PurchaseOrder order) {
+        return key == null || key.isBlank() ? Optional.empty()
+                : idempotency.replay(tenantId, scope, key, order, Receipt.class);
     }
 
     private Receipt record(TenantId tenantId, PurchaseOrder order, Context c) {
@@ -193,16 +208,37 @@ class PurchaseService implements Purchases {
     }
 
     @Override
-    public Outcome<ReturnReceipt> returnGoods(TenantId tenantId, UUID purchaseId, ReturnOrder order) {
+    public Outcome<ReturnReceipt> returnGoods(TenantId tenantId, UUID purchaseId, ReturnOrder order, String keyStore,
+                                              String idempotencyKey) {
         Tenant tenant = tenants.get(tenantId);
         Program program = programs.of(tenantId);
         int scale = Math.max(0, tenant.currency().getDefaultFractionDigits());
         OrderValidation.check(order, scale);
         PurchaseRepository.StoredPurchase found = purchases.find(tenantId, purchaseId)
                 .orElseThrow(() -> ApiProblem.notFound("Purchase"));
+        // Before the replay too: another store's till gets neither a new return nor an old answer.
+        StoreRestriction.check(keyStore, found.storeCode(), "record returns");
         record Request(UUID purchaseId, ReturnOrder order) {
         }
-        var outcome = idempotency.run(tenantId, "return", order.externalId(), new Request(purchaseId, order),
+        Request request = new Request(purchaseId, order);
+        // The Idempotency-Key row first, then the externalId row, in one transaction: either one
+        // seen before replays the first answer, and a reuse of either with another request is 409.
+        AtomicBoolean replayedByExternalId = new AtomicBoolean();
+        var keyed = idempotency.run(tenantId, "return-request", idempotencyKey, request, ReturnReceipt.class, () -> {
+            var byExternalId = recordReturn(tenant, program, scale, found, order, request);
+            replayedByExternalId.set(byExternalId.replayed());
+            return byExternalId.body();
+        });
+        return new Outcome<>(keyed.body(), keyed.replayed() || replayedByExternalId.get());
+    }
+
+    /** The return itself, once per externalId; {@code request} is what the externalId's answer is kept for. */
+    private Idempotency.Outcome<ReturnReceipt> recordReturn(Tenant tenant, Program program, int scale,
+                                                           PurchaseRepository.StoredPurchase found, ReturnOrder order,
+                                                           Object request) {
+        TenantId tenantId = tenant.id();
+        UUID purchaseId = found.id();
+        return idempotency.run(tenantId, "return", order.externalId(), request,
                 ReturnReceipt.class, () -> {
                     Instant now = Now.of(clock);
                     MemberId memberId = found.memberId() == null ? null : new MemberId(found.memberId());
@@ -233,7 +269,6 @@ class PurchaseService implements Purchases {
                     return new ReturnReceipt(returnId.toString(), purchaseId.toString(), order.externalId(),
                             money(result.amount(), scale), result.pointsReversed(), result.pointsRefunded(), after);
                 });
-        return new Outcome<>(outcome.body(), outcome.replayed());
     }
 
     /** Prices a stored purchase again, for simulations: no caps, no budgets, the member as they are now. */

@@ -5,6 +5,7 @@ import io.kopilka.purchase.Purchases;
 import io.kopilka.purchase.Receipt;
 import io.kopilka.purchase.ReturnOrder;
 import io.kopilka.purchase.ReturnReceipt;
+import io.kopilka.purchase.StoreRestriction;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.Caller;
@@ -15,6 +16,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,27 +36,28 @@ class PurchaseController {
     }
 
     @PostMapping("/api/v1/purchases")
-    @Operation(summary = "Record a purchase: redeem, then earn on what is paid. Idempotent by externalId")
-    ResponseEntity<Receipt> commit(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order) {
+    @Operation(summary = "Record a purchase: redeem, then earn on what is paid. Idempotent by externalId, "
+            + "and by Idempotency-Key when one is sent")
+    ResponseEntity<Receipt> commit(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         requireOwnStore(caller, order);
-        var outcome = purchases.commit(caller.tenant(), order);
+        var outcome = purchases.commit(caller.tenant(), order, key);
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
 
     /** A key issued for one store's till records that store's sales only. */
     private static void requireOwnStore(Caller caller, PurchaseOrder order) {
-        if (caller.storeCode() != null && order.storeCode() != null && !caller.storeCode().equals(order.storeCode())) {
-            throw new ApiProblem(403, "store_not_allowed", "This key belongs to store '" + caller.storeCode()
-                    + "' and may not record purchases for store '" + order.storeCode() + "'");
-        }
+        StoreRestriction.check(caller.storeCode(), order.storeCode(), "record purchases");
     }
 
     @PostMapping("/api/v1/purchases/{id}/returns")
-    @Operation(summary = "Return goods by items or amount: earned points taken back, redeemed points given back")
+    @Operation(summary = "Return goods by items or amount: earned points taken back, redeemed points given back. "
+            + "Idempotent by externalId, and by Idempotency-Key when one is sent")
     ResponseEntity<ReturnReceipt> returnGoods(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                                              @RequestBody ReturnOrder order) {
+                                              @RequestBody ReturnOrder order,
+                                              @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         var purchaseId = Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("Purchase"));
-        var outcome = purchases.returnGoods(caller.tenant(), purchaseId, order);
+        var outcome = purchases.returnGoods(caller.tenant(), purchaseId, order, caller.storeCode(), key);
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
 }

@@ -135,6 +135,27 @@ class JdbcRules implements Rules {
     }
 
     @Override
+    public List<Listed> page(TenantId tenant, Position after, int limit) {
+        // Keyset in the evaluation order the cached rule set also uses (see load).
+        return jdbc.sql("""
+                SELECT id, definition::text AS definition, priority, created_at FROM rule
+                WHERE tenant_id = :tenant AND active
+                  AND (CAST(:priority AS int) IS NULL OR priority < :priority
+                       OR (priority = :priority AND (created_at, id) > (:createdAt, :id)))
+                ORDER BY priority DESC, created_at, id LIMIT :limit""")
+                .param("tenant", tenant.value())
+                .param("priority", after == null ? null : after.priority())
+                .param("createdAt", Timestamp.from(after == null ? Instant.EPOCH : after.createdAt()))
+                .param("id", after == null ? new UUID(0, 0) : after.id()).param("limit", limit)
+                .query((rs, i) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new Listed(toRule(id, rs.getString("definition")), new Position(rs.getInt("priority"),
+                            rs.getTimestamp("created_at").toInstant(), id));
+                })
+                .list();
+    }
+
+    @Override
     public RuleSet current(TenantId tenant) {
         return cache.get(tenant, this::load);
     }

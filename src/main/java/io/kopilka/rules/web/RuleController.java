@@ -5,9 +5,13 @@ import io.kopilka.rules.Rules;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.CursorText;
+import io.kopilka.shared.web.PageLimit;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,9 +55,22 @@ class RuleController {
     }
 
     @GetMapping("/api/v1/rules")
-    RuleList list(@AuthenticationPrincipal Caller caller) {
+    @Operation(summary = "The live rules in evaluation order (highest priority first), paged with a cursor")
+    RuleList list(@AuthenticationPrincipal Caller caller,
+                  @RequestParam(defaultValue = PageLimit.DEFAULT) int limit,
+                  @RequestParam(required = false) String cursor) {
+        PageLimit.check(limit);
+        Rules.Position after = CursorText.parse(cursor, 3,
+                p -> new Rules.Position(Integer.parseInt(p[0]), Instant.parse(p[1]), UUID.fromString(p[2])));
         ZoneId zone = zone(caller);
-        return new RuleList(rules.current(caller.tenant()).rules().stream().map(r -> RuleDocument.of(r, zone)).toList(), null);
+        List<Rules.Listed> page = rules.page(caller.tenant(), after, limit + 1);
+        List<RuleDocument> items = page.stream().limit(limit).map(l -> RuleDocument.of(l.rule(), zone)).toList();
+        String next = null;
+        if (page.size() > limit) {
+            Rules.Position last = page.get(limit - 1).position();
+            next = CursorText.of(last.priority(), last.createdAt(), last.id());
+        }
+        return new RuleList(items, next);
     }
 
     @GetMapping("/api/v1/rules/{id}")
@@ -63,15 +81,22 @@ class RuleController {
 
     @PutMapping("/api/v1/rules/{id}")
     RuleDocument replace(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                         @RequestBody RuleDocument request) {
+                         @RequestBody RuleDocument request,
+                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         UUID ruleId = uuid(id);
-        return RuleDocument.of(rules.replace(caller.tenant(), ruleId, request.toRule(ruleId)), zone(caller));
+        ZoneId zone = zone(caller);
+        return idempotency.run(caller.tenant(), "rule-replace:" + ruleId, key, request, RuleDocument.class,
+                () -> RuleDocument.of(rules.replace(caller.tenant(), ruleId, request.toRule(ruleId)), zone)).body();
     }
 
+    /** With a key, a retry answers 204 again, where a second delete without one finds no rule (404). */
     @DeleteMapping("/api/v1/rules/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        rules.delete(caller.tenant(), uuid(id));
+    @Operation(summary = "Deactivate a rule; purchases keep naming it")
+    void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        UUID ruleId = uuid(id);
+        idempotency.runWithoutBody(caller.tenant(), "rule-delete", key, ruleId, () -> rules.delete(caller.tenant(), ruleId));
     }
 
     private static UUID uuid(String id) {

@@ -79,6 +79,32 @@ public class Idempotency {
         });
     }
 
+    /** What is kept for a write that answers no body (a DELETE): only that it was done. */
+    public record Done(boolean done) {
+    }
+
+    /**
+     * {@link #run} for a write that answers no body (a DELETE): a replay does nothing again, a
+     * different request under the same key is 409. Returns whether this was a replay.
+     */
+    public boolean runWithoutBody(TenantId tenant, String scope, String key, Object request, Runnable action) {
+        return run(tenant, scope, key, request, Done.class, () -> {
+            action.run();
+            return new Done(true);
+        }).replayed();
+    }
+
+    /**
+     * Refuses, before anything is written, an {@code Idempotency-Key} on a write that cannot honour
+     * one: a client sending it believes a retry is safe, and there it would not be. {@code why} says
+     * so in the problem's detail (400 {@code idempotency_key_not_supported}).
+     */
+    public static void refuse(String key, String why) {
+        if (key != null) {
+            throw new ApiProblem(400, "idempotency_key_not_supported", why);
+        }
+    }
+
     /**
      * Replaces the stored answers about {@code id} with {@code answer}: an erased member's personal
      * data must not survive in a replayable answer, while a replay still names the same member.

@@ -70,9 +70,16 @@ class JdbcApiKeys implements ApiKeys {
     }
 
     @Override
-    public List<ApiKey> all(TenantId tenant) {
-        return jdbc.sql("SELECT * FROM api_key WHERE tenant_id = :tenant ORDER BY created_at, id")
-                .param("tenant", tenant.value()).query(JdbcApiKeys::map).list();
+    public List<ApiKey> page(TenantId tenant, Instant afterCreatedAt, UUID afterId, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM api_key
+                WHERE tenant_id = :tenant
+                  AND (CAST(:after AS timestamptz) IS NULL OR (created_at, id) > (:after, :afterId))
+                ORDER BY created_at, id LIMIT :limit""")
+                .param("tenant", tenant.value())
+                .param("after", afterCreatedAt == null ? null : Timestamp.from(afterCreatedAt))
+                .param("afterId", afterId == null ? new UUID(0, 0) : afterId).param("limit", limit)
+                .query(JdbcApiKeys::map).list();
     }
 
     @Override

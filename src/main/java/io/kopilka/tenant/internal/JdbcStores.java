@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class JdbcStores implements Stores {
-    private static final String CODE = "^[A-Za-z0-9_.-]{1,64}$";
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -28,7 +27,7 @@ class JdbcStores implements Stores {
     @Override
     @Transactional
     public Store create(TenantId tenant, String code, String name) {
-        if (code == null || !code.matches(CODE)) {
+        if (code == null || !code.matches(Store.CODE_PATTERN)) {
             throw ApiProblem.invalid("code", "must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         String cleanName = name == null || name.isBlank() ? code : name.strip();
@@ -48,9 +47,13 @@ class JdbcStores implements Stores {
     }
 
     @Override
-    public List<Store> all(TenantId tenant) {
-        return jdbc.sql("SELECT code, name, created_at FROM store WHERE tenant_id = :tenant ORDER BY code")
-                .param("tenant", tenant.value())
+    public List<Store> page(TenantId tenant, String afterCode, int limit) {
+        // Keyset on the primary key (tenant_id, code): each page is one index range, however many stores.
+        return jdbc.sql("""
+                SELECT code, name, created_at FROM store
+                WHERE tenant_id = :tenant AND (CAST(:after AS text) IS NULL OR code > :after)
+                ORDER BY code LIMIT :limit""")
+                .param("tenant", tenant.value()).param("after", afterCode).param("limit", limit)
                 .query((rs, i) -> new Store(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();
     }

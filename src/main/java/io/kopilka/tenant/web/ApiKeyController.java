@@ -2,12 +2,18 @@ package io.kopilka.tenant.web;
 
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.PageLimit;
+import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.ApiKey;
 import io.kopilka.tenant.ApiKeys;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Role;
 import io.kopilka.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +21,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,22 +29,32 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Keys for tills and admins. Creating a key is deliberately not replayable by Idempotency-Key: the
- * answer holds the secret, and the secret is never stored anywhere, only its hash.
+ * answer holds the secret, and the secret is never stored anywhere, only its hash. A request that
+ * sends a key is refused rather than run without the safety its sender counts on.
  */
 @RestController
 @Tag(name = "API keys")
 class ApiKeyController {
+    private static final String NOT_REPLAYABLE = "POST /api/v1/api-keys does not accept Idempotency-Key: its answer holds "
+            + "the new key's secret, which is shown once and stored nowhere (only its hash is kept), so it "
+            + "cannot be replayed. Send the request without the header; if an answer is lost, revoke that key "
+            + "(found by its name in GET /api/v1/api-keys) and create another.";
+
     private final ApiKeys keys;
     private final Tenants tenants;
+    private final Idempotency idempotency;
 
-    ApiKeyController(ApiKeys keys, Tenants tenants) {
+    ApiKeyController(ApiKeys keys, Tenants tenants, Idempotency idempotency) {
         this.keys = keys;
         this.tenants = tenants;
+        this.idempotency = idempotency;
     }
 
     record CreateKey(@NotBlank @Size(max = 200) String name, @NotBlank String role, String storeCode) {
@@ -60,8 +77,18 @@ class ApiKeyController {
 
     @PostMapping("/api/v1/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a key (admin or pos); the key text is shown once")
-    KeyCreated create(@AuthenticationPrincipal Caller caller, @RequestBody @Valid CreateKey request) {
+    @Operation(summary = "Create a key (admin or pos); the key text is shown once",
+            description = "Does not accept `Idempotency-Key` (400 `idempotency_key_not_supported`, nothing "
+                    + "written): the answer holds the key's secret, which is stored nowhere, so it cannot be "
+                    + "replayed. If an answer is lost, revoke the key found by its name in the list and create "
+                    + "another.")
+    @ApiResponse(responseCode = "201", description = "The key, with its secret shown this once")
+    @ApiResponse(responseCode = "400", description = "`idempotency_key_not_supported`: the request carried "
+            + "an Idempotency-Key; nothing was written", content = @Content(mediaType = "application/problem+json"))
+    KeyCreated create(@AuthenticationPrincipal Caller caller, @RequestBody @Valid CreateKey request,
+                      @Parameter(description = "Not accepted here: refused with 400 idempotency_key_not_supported")
+                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Idempotency.refuse(idempotencyKey, NOT_REPLAYABLE);
         Role role = Role.fromCode(request.role())
                 .orElseThrow(() -> ApiProblem.invalid("role", "must be admin or pos"));
         ApiKeys.Issued issued = keys.issue(caller.tenant(), request.name(), role, request.storeCode());
@@ -70,14 +97,31 @@ class ApiKeyController {
     }
 
     @GetMapping("/api/v1/api-keys")
-    KeyList list(@AuthenticationPrincipal Caller caller) {
+    @Operation(summary = "The tenant's keys, oldest first, paged with a cursor; never their secrets")
+    KeyList list(@AuthenticationPrincipal Caller caller,
+                 @RequestParam(defaultValue = PageLimit.DEFAULT) int limit,
+                 @RequestParam(required = false) String cursor) {
+        PageLimit.check(limit);
+        TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
-        return new KeyList(keys.all(caller.tenant()).stream().map(k -> KeyView.of(k, zone)).toList(), null);
+        List<ApiKey> page = keys.page(caller.tenant(), after == null ? null : after.at(),
+                after == null ? null : after.id(), limit + 1);
+        List<KeyView> items = page.stream().limit(limit).map(k -> KeyView.of(k, zone)).toList();
+        String next = null;
+        if (page.size() > limit) {
+            ApiKey last = page.get(limit - 1);
+            next = new TimeCursor(last.createdAt(), last.id()).text();
+        }
+        return new KeyList(items, next);
     }
 
     @DeleteMapping("/api/v1/api-keys/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        keys.revoke(caller.tenant(), Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("API key")));
+    @Operation(summary = "Revoke a key; it stops working at once")
+    void revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        UUID keyId = Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("API key"));
+        idempotency.runWithoutBody(caller.tenant(), "api-key-revoke", idempotencyKey, keyId,
+                () -> keys.revoke(caller.tenant(), keyId));
     }
 }

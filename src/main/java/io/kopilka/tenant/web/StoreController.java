@@ -1,10 +1,13 @@
 package io.kopilka.tenant.web;
 
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.CursorText;
+import io.kopilka.shared.web.PageLimit;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Store;
 import io.kopilka.tenant.Stores;
 import io.kopilka.tenant.Tenants;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -55,8 +59,21 @@ class StoreController {
     }
 
     @GetMapping("/api/v1/stores")
-    StoreList list(@AuthenticationPrincipal Caller caller) {
+    @Operation(summary = "The tenant's stores in code order, paged with a cursor")
+    StoreList list(@AuthenticationPrincipal Caller caller,
+                   @RequestParam(defaultValue = PageLimit.DEFAULT) int limit,
+                   @RequestParam(required = false) String cursor) {
+        PageLimit.check(limit);
+        String after = CursorText.parse(cursor, 1, p -> {
+            if (!p[0].matches(Store.CODE_PATTERN)) {
+                throw new IllegalArgumentException("not a store code");
+            }
+            return p[0];
+        });
         ZoneId zone = tenants.get(caller.tenant()).timezone();
-        return new StoreList(stores.all(caller.tenant()).stream().map(s -> StoreView.of(s, zone)).toList(), null);
+        List<Store> page = stores.page(caller.tenant(), after, limit + 1);
+        List<StoreView> items = page.stream().limit(limit).map(s -> StoreView.of(s, zone)).toList();
+        String next = page.size() > limit ? CursorText.of(items.getLast().code()) : null;
+        return new StoreList(items, next);
     }
 }

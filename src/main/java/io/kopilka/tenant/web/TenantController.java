@@ -1,8 +1,12 @@
 package io.kopilka.tenant.web;
 
+import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -10,12 +14,22 @@ import java.time.OffsetDateTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Creating a tenant is not replayable by Idempotency-Key, for the reason creating a key is not (see
+ * ApiKeyController): the answer holds the admin key's secret, kept nowhere but in that answer.
+ */
 @RestController
 @Tag(name = "Tenants", description = "Businesses on this installation (platform key)")
 class TenantController {
+    private static final String NOT_REPLAYABLE = "POST /api/v1/tenants does not accept Idempotency-Key: its answer holds "
+            + "the first admin key's secret, which is shown once and stored nowhere (only its hash is kept), so "
+            + "it cannot be replayed. Send the request without the header; if an answer is lost, the tenant "
+            + "created stays unused: create another.";
+
     private final Tenants tenants;
 
     TenantController(Tenants tenants) {
@@ -32,8 +46,17 @@ class TenantController {
 
     @PostMapping("/api/v1/tenants")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a tenant with its first admin key (shown once)")
-    TenantCreated create(@RequestBody @jakarta.validation.Valid CreateTenant request) {
+    @Operation(summary = "Create a tenant with its first admin key (shown once)",
+            description = "Does not accept `Idempotency-Key` (400 `idempotency_key_not_supported`, nothing "
+                    + "written): the answer holds the first admin key's secret, which is stored nowhere, so it "
+                    + "cannot be replayed.")
+    @ApiResponse(responseCode = "201", description = "The tenant, with its first admin key shown this once")
+    @ApiResponse(responseCode = "400", description = "`idempotency_key_not_supported`: the request carried "
+            + "an Idempotency-Key; nothing was written", content = @Content(mediaType = "application/problem+json"))
+    TenantCreated create(@RequestBody @jakarta.validation.Valid CreateTenant request,
+                         @Parameter(description = "Not accepted here: refused with 400 idempotency_key_not_supported")
+                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Idempotency.refuse(idempotencyKey, NOT_REPLAYABLE);
         Tenants.Created created = tenants.create(new Tenants.NewTenant(request.name(), request.currency(),
                 request.timezone(), request.locale(), request.country()));
         Tenant t = created.tenant();

@@ -3,6 +3,7 @@ package io.kopilka.tier.web;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.web.PageLimit;
 import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Language;
@@ -27,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Tiers")
 class TierHistoryController {
-    private static final int MAX_PAGE = 200;
-
     private final Tiers tiers;
     private final Members members;
     private final Tenants tenants;
@@ -54,12 +53,10 @@ class TierHistoryController {
     @GetMapping("/api/v1/members/{id}/tier/history")
     @Operation(summary = "The member's changes of level, newest first, paged with a cursor; lang overrides the member's language")
     History history(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                    @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor,
+                    @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor,
                     @RequestParam(required = false) String lang) {
         Member member = members.get(caller.tenant(), id);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
-        }
+        PageLimit.check(limit);
         Language language = lang == null ? member.locale()
                 : Language.fromTag(lang).orElseThrow(() -> ApiProblem.invalid("lang", "must be ru, kk or en"));
         TimeCursor after = TimeCursor.parse(cursor);
