@@ -14,8 +14,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what. The whole access matrix of the API is here, in one place, so that it can be read
  * and reviewed at a glance: the platform key creates tenants; admin keys configure the program; pos
- * keys serve the till (members, purchases, returns). Everything outside {@code /api} is public
- * (documentation, health, and the screens, which carry their own sign-in).
+ * keys serve the till: they look members up and register them, record purchases, quotes and returns,
+ * read balances and history. What a leaked till key could turn against members (editing a member's
+ * phone or e-mail, reissuing a card, moving points between members) is admin only. Everything outside
+ * {@code /api} is public (documentation, health, and the screens, which carry their own sign-in).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -41,7 +43,10 @@ class ApiSecurityConfiguration {
                         .requestMatchers(ADMIN_ONLY).hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/stores").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/members/*/tier").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/members/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/members/*/card/reissue").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/members/*").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/transfers", "/api/v1/transfers/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/adjustments").hasRole("ADMIN")
                         .anyRequest().hasAnyRole("ADMIN", "POS"));
         return http.build();
