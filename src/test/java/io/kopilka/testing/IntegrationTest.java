@@ -24,11 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "kopilka.data-dir=target/it-data/${random.uuid}",
         "kopilka.db.embedded-durable=false",
         "kopilka.platform-key=" + IntegrationTest.PLATFORM_KEY,
+        "kopilka.metrics-token=" + IntegrationTest.METRICS_TOKEN,
         "server.address=127.0.0.1",
         "kopilka.jobs.enabled=false"})
 @Import(IntegrationTest.TestClockConfiguration.class)
 public abstract class IntegrationTest {
     public static final String PLATFORM_KEY = "test-platform-key-0123456789";
+    public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
     public static final Instant START = Instant.parse("2026-11-22T09:00:00Z");
 
     @LocalServerPort

@@ -1,0 +1,48 @@
+package io.kopilka.tenant.internal;
+
+import io.kopilka.tenant.ApiKeySecret;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads {@code Authorization: Bearer <token>} on the actuator endpoints and, when it is the metrics
+ * token ({@code KOPILKA_METRICS_TOKEN}), lets the caller in with the role {@code METRICS}. Without a
+ * configured token no caller gets that role, so metrics and info stay closed. The comparison is of
+ * hashes, in constant time.
+ */
+class MetricsTokenFilter extends OncePerRequestFilter {
+    static final String ROLE = "ROLE_METRICS";
+
+    private final byte[] tokenHash;
+
+    MetricsTokenFilter(String token) {
+        this.tokenHash = token == null || token.isBlank() ? null : hash(token.strip());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (tokenHash != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && MessageDigest.isEqual(tokenHash, hash(header.substring(7).trim()))) {
+            // A named principal: the health endpoint shows its components only to a request with one.
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "metrics", null, List.of(new SimpleGrantedAuthority(ROLE))));
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static byte[] hash(String token) {
+        return ApiKeySecret.hash(token).getBytes(StandardCharsets.US_ASCII);
+    }
+}
