@@ -4,6 +4,7 @@ import io.kopilka.shared.web.ProblemResponses;
 import io.kopilka.shared.web.Problems;
 import io.kopilka.tenant.ApiKeys;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * ({@code KOPILKA_METRICS_TOKEN}), and with no token configured it is closed to everyone.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
 class ApiSecurityConfiguration {
     private static final String[] ADMIN_ONLY = {
             "/api/v1/api-keys/**", "/api/v1/program/**", "/api/v1/rules/**", "/api/v1/tiers/**",
@@ -38,13 +40,13 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain management(HttpSecurity http, ProblemResponses problems,
+    SecurityFilterChain management(HttpSecurity http, ProblemResponses problems, RateLimits limits,
                                    @Value("${kopilka.metrics-token:}") String metricsToken) throws Exception {
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new MetricsTokenFilter(metricsToken), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new MetricsTokenFilter(metricsToken, limits), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problems.write(response,
                                 Problems.of(401, "unauthorized", metricsToken.isBlank()
@@ -60,13 +62,15 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, PlatformKey platform, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, PlatformKey platform, ProblemResponses problems,
+                            RateLimits limits) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, platform), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, platform, limits),
+                        AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new LookupLimitFilter(limits), ApiKeyAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problems.write(response,
                                 Problems.of(401, "unauthorized", "A valid API key is required: Authorization: Bearer <key>")))

@@ -24,20 +24,36 @@ class MetricsTokenFilter extends OncePerRequestFilter {
     static final String ROLE = "ROLE_METRICS";
 
     private final byte[] tokenHash;
+    private final RateLimits limits;
 
-    MetricsTokenFilter(String token) {
+    MetricsTokenFilter(String token, RateLimits limits) {
         this.tokenHash = token == null || token.isBlank() ? null : hash(token.strip());
+        this.limits = limits;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (tokenHash != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && MessageDigest.isEqual(tokenHash, hash(header.substring(7).trim()))) {
-            // A named principal: the health endpoint shows its components only to a request with one.
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "metrics", null, List.of(new SimpleGrantedAuthority(ROLE))));
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            // Wrong tokens count against the same per-address limit as wrong API keys.
+            String address = request.getRemoteAddr();
+            long wait = limits.authBlocked(address);
+            if (wait > 0) {
+                limits.refuse(response, wait, "Too many wrong tokens from this address");
+                return;
+            }
+            if (tokenHash != null && MessageDigest.isEqual(tokenHash, hash(header.substring(7).trim()))) {
+                // A named principal: the health endpoint shows its components only to a request with one.
+                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "metrics", null, List.of(new SimpleGrantedAuthority(ROLE))));
+            } else {
+                wait = limits.authFailed(address);
+                if (wait > 0) {
+                    limits.refuse(response, wait, "Too many wrong tokens from this address");
+                    return;
+                }
+            }
         }
         chain.doFilter(request, response);
     }
