@@ -20,9 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * platform role) into the security context. A missing or wrong key leaves the request anonymous;
  * the access rules then answer 401.
  *
- * <p>Rate limits ({@link RateLimits}): a client address that sent too many wrong keys gets 429 for
- * any key until its bucket refills, before anything is looked up; a valid key over its request rate
- * gets 429. A key found wrong is remembered for a short while, so the same wrong key sent again is
+ * <p>Rate limits ({@link RateLimits}): a client address that sent too many wrong keys gets 429
+ * until its bucket refills, before anything is looked up, for any key but a tenant key that was valid
+ * a moment ago (so one broken till does not lock out its neighbours behind a shared address); a
+ * valid key over its request rate gets 429. A key found wrong is remembered for a short while, so the same wrong key sent again is
  * answered without a database query.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
@@ -41,13 +42,15 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String key = header.substring(7).trim();
+            String hash = ApiKeySecret.hash(key);
             String address = request.getRemoteAddr();
             long wait = limits.authBlocked(address);
-            if (wait > 0) {
+            if (wait > 0 && !limits.knownGood(hash)) {
                 limits.refuse(response, wait, "Too many wrong API keys from this address");
                 return;
             }
-            Optional<Authenticated> authenticated = resolve(header.substring(7).trim());
+            Optional<Authenticated> authenticated = resolve(key, hash);
             if (authenticated.isEmpty()) {
                 wait = limits.authFailed(address);
                 if (wait > 0) {
@@ -67,13 +70,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Optional<Authenticated> resolve(String key) {
-        String hash = ApiKeySecret.hash(key);
+    private Optional<Authenticated> resolve(String key, String hash) {
         if (limits.knownWrong(hash)) {
             return Optional.empty();
         }
         Optional<Caller> caller = keys.authenticate(key);
         if (caller.isPresent()) {
+            limits.rememberGood(hash);
             return Optional.of(new Authenticated(caller.get(), "ROLE_" + caller.get().role().name()));
         }
         if (platform.matches(key)) {

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RateLimits {
     private static final int MAX_KEYS = 100_000;
+    private static final Duration GOOD_KEY_MEMORY = Duration.ofMinutes(10);
 
     private final RateLimitProperties settings;
     private final ProblemResponses problems;
@@ -34,6 +35,7 @@ class RateLimits {
     private final Cache<String, Bucket> perKey;
     private final Cache<String, Bucket> lookupMisses;
     private final Cache<String, Boolean> wrongKeys;
+    private final Cache<String, Boolean> goodKeys;
 
     RateLimits(RateLimitProperties settings, ProblemResponses problems) {
         this.settings = settings;
@@ -47,6 +49,7 @@ class RateLimits {
         lookupMisses = buckets(MAX_KEYS, settings.lookupMissPeriod());
         wrongKeys = Caffeine.newBuilder().maximumSize(settings.wrongKeyCacheSize())
                 .expireAfterWrite(settings.wrongKeyCacheTtl()).build();
+        goodKeys = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(GOOD_KEY_MEMORY).build();
     }
 
     private static Bandwidth limit(long capacity, Duration period) {
@@ -104,6 +107,21 @@ class RateLimits {
 
     void rememberWrong(String keyHash) {
         wrongKeys.put(keyHash, Boolean.TRUE);
+    }
+
+    /**
+     * Was this tenant key (by its hash) valid a moment ago? Such a key is still checked (a revoked
+     * one fails) when its address is cut off, so that one misbehaving till behind a shared address
+     * does not lock out the others. Tenant keys carry 190 random bits: that a key is let through
+     * tells a guesser nothing. The platform key is never remembered here; it may be a short one of
+     * the operator's choosing, and a cut-off address gets nothing but 429 for it.
+     */
+    boolean knownGood(String keyHash) {
+        return goodKeys.getIfPresent(keyHash) != null;
+    }
+
+    void rememberGood(String keyHash) {
+        goodKeys.put(keyHash, Boolean.TRUE);
     }
 
     /** Answers 429 {@code rate_limited} with {@code Retry-After} in whole seconds. */
