@@ -18,6 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * nobody, per API key: card numbers and phones are short enough to guess, and a miss is what a
  * guesser sees most. Each look-up takes a token up front and gives it back when it was not a 404; a
  * key out of tokens gets 429 for every look-up, hits included, until the bucket refills.
+ *
+ * <p>Admin keys are not limited here: they may list every member anyway, so guessing gains them
+ * nothing, and a CRM that checks many phones for existing members must not be stopped. Their
+ * requests still count against the per-key request limit.
  */
 class LookupLimitFilter extends OncePerRequestFilter {
     private static final RequestMatcher MEMBER_SEARCH =
@@ -34,6 +38,7 @@ class LookupLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication != null && authentication.getPrincipal() instanceof Caller caller)
+                || caller.isAdmin()
                 || !MEMBER_SEARCH.matches(request)
                 || (request.getParameter("card") == null && request.getParameter("phone") == null)) {
             chain.doFilter(request, response);

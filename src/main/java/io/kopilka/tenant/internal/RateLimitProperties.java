@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failedAuthPeriod    ... per this period
  * @param keyCapacity         requests per API key (and for the platform key)
  * @param keyPeriod           ... per this period
- * @param lookupMissCapacity  member look-ups by card or phone that find nobody (404), per API key
+ * @param lookupMissCapacity  member look-ups by card or phone that find nobody (404), per pos key
  * @param lookupMissPeriod    ... per this period
  * @param maxAddresses        client addresses tracked at once for failed authentications; the least
  *                            recently seen are forgotten past it, so memory stays bounded
