@@ -23,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Rate limits ({@link RateLimits}): a client address that sent too many wrong keys gets 429
  * until its bucket refills, before anything is looked up, for any key but a tenant key that was valid
  * a moment ago (so one broken till does not lock out its neighbours behind a shared address); a
- * valid key over its request rate gets 429. A key found wrong is remembered for a short while, so the same wrong key sent again is
- * answered without a database query.
+ * valid key over its request rate gets 429. A key found wrong is remembered for a short while, so
+ * the same wrong key sent again is answered without a database query.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
