@@ -87,12 +87,15 @@ class PointsAccessIT extends IntegrationTest {
                 assertProblem(adjust, 404, "not_found");
                 assertProblem(take, 404, "not_found");
             }
+            // Transfers are admin only: a pos key is refused before any member is looked for.
+            int status = key.equals(bPos) ? 403 : 404;
+            String code = key.equals(bPos) ? "forbidden" : "not_found";
             assertProblem(api.post(key, "/api/v1/transfers", Map.of("fromMemberId", a1, "toMemberId", a2,
-                    "points", 10)), 404, "not_found");
+                    "points", 10)), status, code);
             assertProblem(api.post(key, "/api/v1/transfers", Map.of("fromMemberId", a1, "toMemberId", b1,
-                    "points", 10)), 404, "not_found");
+                    "points", 10)), status, code);
             assertProblem(api.post(key, "/api/v1/transfers", Map.of("fromMemberId", b1, "toMemberId", a1,
-                    "points", 10), "gift-" + key.hashCode()), 404, "not_found");
+                    "points", 10), "gift-" + key.hashCode()), status, code);
         }
 
         assertThat(snapshotOfA()).isEqualTo(before);
@@ -113,7 +116,7 @@ class PointsAccessIT extends IntegrationTest {
     }
 
     @Test
-    void aPosKeyMayReadBalanceAndHistoryAndTransfer() {
+    void aPosKeyMayReadBalanceAndHistoryButNotTransfer() {
         String pos = newKey(a, "pos");
         Api.Response balance = api.get(pos, "/api/v1/members/" + a1 + "/balance");
         assertThat(balance.status()).isEqualTo(200);
@@ -123,7 +126,14 @@ class PointsAccessIT extends IntegrationTest {
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.json().path("items").size()).isEqualTo(3); // welcome, redeem, earn
 
-        Api.Response t = api.post(pos, "/api/v1/transfers", Map.of("fromMemberId", a1, "toMemberId", a2, "points", 40));
+        // Moving points between members is admin only: a leaked till key must not drain an account.
+        Snapshot before = snapshotOfA();
+        assertProblem(api.post(pos, "/api/v1/transfers", Map.of("fromMemberId", a1, "toMemberId", a2, "points", 40)),
+                403, "forbidden");
+        assertThat(snapshotOfA()).isEqualTo(before);
+
+        Api.Response t = api.post(a.adminKey(), "/api/v1/transfers",
+                Map.of("fromMemberId", a1, "toMemberId", a2, "points", 40));
         assertThat(t.status()).as(t.toString()).isEqualTo(201);
         assertThat(t.json().path("fromAvailable").asLong()).isEqualTo(57);
         assertThat(t.json().path("toAvailable").asLong()).isEqualTo(140);

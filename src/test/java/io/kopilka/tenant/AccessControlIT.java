@@ -40,6 +40,8 @@ class AccessControlIT extends IntegrationTest {
                 new Call("GET", "/api/v1/members?phone=%2B77010000000", null),
                 new Call("PATCH", "/api/v1/members/" + memberId, Map.of("name", "Changed")),
                 new Call("POST", "/api/v1/members/" + memberId + "/card/reissue", null),
+                new Call("POST", "/api/v1/transfers", Map.of("fromMemberId", memberId, "toMemberId", memberId,
+                        "points", 1)),
                 new Call("DELETE", "/api/v1/members/" + memberId, null));
     }
 
@@ -85,8 +87,70 @@ class AccessControlIT extends IntegrationTest {
         assertThat(api.get(pos, "/api/v1/members?phone=" + enc(created.text("phone"))).text("id")).isEqualTo(id);
         assertThat(api.get(pos, "/api/v1/members?card=" + created.text("cardNumber")).text("id")).isEqualTo(id);
         assertThat(api.get(pos, "/api/v1/members").status()).isEqualTo(200);
-        assertThat(api.patch(pos, "/api/v1/members/" + id, Map.of("name", "Aigerim")).status()).isEqualTo(200);
+        assertThat(api.get(pos, "/api/v1/members/" + id + "/balance").status()).isEqualTo(200);
+        assertThat(api.get(pos, "/api/v1/members/" + id + "/history").status()).isEqualTo(200);
         assertThat(api.get(pos, "/api/v1/stores").status()).isEqualTo(200);
+    }
+
+    /**
+     * Regression (defect 9, ApiSecurityConfiguration): a pos key could change a member's phone or
+     * e-mail, reissue the card and move points between any two members, so a leaked till key could
+     * take over an account and drain points into one it controls. The contract gives pos none of
+     * this: 403 forbidden, nothing written, and an admin key still does all three.
+     */
+    @Test
+    void posKeyCannotEditMembersReissueCardsOrTransferPoints() {
+        TestTenant t = newTenant();
+        String pos = newKey(t, "pos");
+        Api.Response victim = newMember(t, Map.of("phone", randomPhone(), "email", "victim@example.kz"));
+        String alice = victim.text("id");
+        String bob = newMember(t);
+        assertThat(api.post(t.adminKey(), "/api/v1/members/" + alice + "/adjustments",
+                Map.of("points", 500, "reason", "seed")).status()).isEqualTo(201);
+        Api.Response before = api.get(t.adminKey(), "/api/v1/members/" + alice);
+
+        assertProblem(api.patch(pos, "/api/v1/members/" + alice, Map.of("phone", randomPhone())), 403, "forbidden");
+        assertProblem(api.patch(pos, "/api/v1/members/" + alice, Map.of("email", "thief@example.kz")), 403,
+                "forbidden");
+        assertProblem(api.patch(pos, "/api/v1/members/" + alice, Map.of("name", "Changed")), 403, "forbidden");
+        assertProblem(api.post(pos, "/api/v1/members/" + alice + "/card/reissue", null), 403, "forbidden");
+        assertProblem(api.send("POST", pos, "/api/v1/members/" + alice + "/card/reissue", null,
+                Map.of("Idempotency-Key", "steal-card")), 403, "forbidden");
+        Map<String, Object> drain = Map.of("fromMemberId", alice, "toMemberId", bob, "points", 500);
+        assertProblem(api.post(pos, "/api/v1/transfers", drain), 403, "forbidden");
+        assertProblem(api.post(pos, "/api/v1/transfers", drain, "drain-1"), 403, "forbidden");
+
+        // Nothing of it happened: the same member (phone, e-mail, card), the points where they were.
+        assertThat(api.get(t.adminKey(), "/api/v1/members/" + alice).json()).isEqualTo(before.json());
+        assertThat(api.get(t.adminKey(), "/api/v1/members?card=" + before.text("cardNumber")).text("id"))
+                .isEqualTo(alice);
+        assertThat(available(t, alice)).isEqualTo(500);
+        assertThat(available(t, bob)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM transfer WHERE tenant_id = :t")
+                .param("t", UUID.fromString(t.id())).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM member_card WHERE tenant_id = :t AND member_id = :m")
+                .param("t", UUID.fromString(t.id())).param("m", UUID.fromString(alice)).query(Long.class).single())
+                .isEqualTo(1);
+
+        // The admin key still does all three.
+        String phone = randomPhone();
+        Api.Response patched = api.patch(t.adminKey(), "/api/v1/members/" + alice,
+                Map.of("phone", phone, "email", "new@example.kz"));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.text("phone")).isEqualTo(phone);
+        assertThat(patched.text("email")).isEqualTo("new@example.kz");
+        Api.Response reissued = api.post(t.adminKey(), "/api/v1/members/" + alice + "/card/reissue", null);
+        assertThat(reissued.status()).as(reissued.toString()).isEqualTo(200);
+        assertThat(reissued.text("cardNumber")).isNotEqualTo(before.text("cardNumber"));
+        Api.Response moved = api.post(t.adminKey(), "/api/v1/transfers",
+                Map.of("fromMemberId", alice, "toMemberId", bob, "points", 200));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(201);
+        assertThat(available(t, alice)).isEqualTo(300);
+        assertThat(available(t, bob)).isEqualTo(200);
+    }
+
+    private long available(TestTenant t, String member) {
+        return api.get(t.adminKey(), "/api/v1/members/" + member + "/balance").json().path("available").asLong();
     }
 
     @Test

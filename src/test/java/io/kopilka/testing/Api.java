@@ -1,6 +1,7 @@
 package io.kopilka.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -15,12 +16,25 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small real-HTTP client for integration tests: JSON in, status and JSON out. */
 public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    // HTTP/1.1 on purpose: what tills speak, and what lets a test send a chunked body.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
 
     public Api(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A client whose connections come from this local address, e.g. 127.0.0.7: to the server another
+     * client address (any 127.x.y.z is this machine), so per-address limits see another caller.
+     */
+    public Api(int port, InetAddress from) {
+        // HTTP/1.1 on purpose: what tills speak, and what lets a test send a chunked body.
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (from != null) {
+            builder.localAddress(from);
+        }
+        this.http = builder.build();
         this.base = "http://127.0.0.1:" + port;
     }
 

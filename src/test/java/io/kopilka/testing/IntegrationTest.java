@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the {@code *IT} tests: the whole application on a real port, on an embedded PostgreSQL of
@@ -26,9 +27,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "kopilka.platform-key=" + IntegrationTest.PLATFORM_KEY,
         "server.address=127.0.0.1",
         "kopilka.jobs.enabled=false"})
+// Here, not in @SpringBootTest, so that a subclass's @TestPropertySource can override them (an IT
+// of the limits themselves runs in a context of its own with tight ones). Every IT calls from
+// 127.0.0.1 and some send many wrong keys or look-ups on purpose: the shared context's limits are
+// out of reach.
+@TestPropertySource(properties = {
+        "kopilka.metrics-token=" + IntegrationTest.METRICS_TOKEN,
+        "kopilka.rate.failed-auth-capacity=1000000000",
+        "kopilka.rate.key-capacity=1000000000",
+        "kopilka.rate.lookup-miss-capacity=1000000000"})
 @Import(IntegrationTest.TestClockConfiguration.class)
 public abstract class IntegrationTest {
     public static final String PLATFORM_KEY = "test-platform-key-0123456789";
+    public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
     public static final Instant START = Instant.parse("2026-11-22T09:00:00Z");
 
     @LocalServerPort

@@ -3,8 +3,12 @@ package io.kopilka.tenant.internal;
 import io.kopilka.shared.web.ProblemResponses;
 import io.kopilka.shared.web.Problems;
 import io.kopilka.tenant.ApiKeys;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,23 +18,59 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what. The whole access matrix of the API is here, in one place, so that it can be read
  * and reviewed at a glance: the platform key creates tenants; admin keys configure the program; pos
- * keys serve the till (members, purchases, returns). Everything outside {@code /api} is public
- * (documentation, health, and the screens, which carry their own sign-in).
+ * keys serve the till: they look members up and register them, record purchases, quotes and returns,
+ * read balances and history. What a leaked till key could turn against members (editing a member's
+ * phone or e-mail, reissuing a card, moving points between members) is admin only. Everything outside
+ * {@code /api} and the actuator is public (documentation, and the screens, which carry their own
+ * sign-in).
+ *
+ * <p>The actuator: liveness and readiness are public and say only UP or DOWN; everything else there
+ * (metrics, info, the health components and their details) needs the metrics token
+ * ({@code KOPILKA_METRICS_TOKEN}), and with no token configured it is closed to everyone.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
 class ApiSecurityConfiguration {
     private static final String[] ADMIN_ONLY = {
             "/api/v1/api-keys/**", "/api/v1/program/**", "/api/v1/rules/**", "/api/v1/tiers/**",
             "/api/v1/rewards/**", "/api/v1/challenges/**", "/api/v1/webhooks/**", "/api/v1/analytics/**"};
 
+    static final String[] PUBLIC_HEALTH = {"/actuator/health", "/actuator/health/liveness",
+            "/actuator/health/readiness"};
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, PlatformKey platform, ProblemResponses problems)
-            throws Exception {
+    @Order(1)
+    SecurityFilterChain management(HttpSecurity http, ProblemResponses problems, RateLimits limits,
+                                   @Value("${kopilka.metrics-token:}") String metricsToken) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new MetricsTokenFilter(metricsToken, limits), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problems.write(response,
+                                Problems.of(401, "unauthorized", metricsToken.isBlank()
+                                        ? "Metrics are closed: set KOPILKA_METRICS_TOKEN to open them"
+                                        : "The metrics token is required: Authorization: Bearer <token>")))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(response,
+                                Problems.of(403, "forbidden", "This key may not read metrics"))))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC_HEALTH).permitAll()
+                        .anyRequest().hasRole("METRICS"));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, PlatformKey platform, ProblemResponses problems,
+                            RateLimits limits) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, platform), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, platform, limits),
+                        AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new LookupLimitFilter(limits), ApiKeyAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problems.write(response,
                                 Problems.of(401, "unauthorized", "A valid API key is required: Authorization: Bearer <key>")))
@@ -41,7 +81,10 @@ class ApiSecurityConfiguration {
                         .requestMatchers(ADMIN_ONLY).hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/stores").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/members/*/tier").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/members/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/members/*/card/reissue").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/members/*").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/transfers", "/api/v1/transfers/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/adjustments").hasRole("ADMIN")
                         .anyRequest().hasAnyRole("ADMIN", "POS"));
         return http.build();

@@ -27,6 +27,7 @@ class PlatformKey {
     private final Clock clock;
     private final String configured;
     private volatile List<String> hashes = List.of();
+    private volatile boolean loaded;
 
     PlatformKey(JdbcClient jdbc, Clock clock, @Value("${kopilka.platform-key:}") String configured) {
         this.jdbc = jdbc;
@@ -38,6 +39,7 @@ class PlatformKey {
     void ensureExists() {
         if (!configured.isBlank()) {
             hashes = List.of(ApiKeySecret.hash(configured));
+            loaded = true;
             return;
         }
         List<String> stored = jdbc.sql("SELECT key_hash FROM platform_key").query(String.class).list();
@@ -55,6 +57,12 @@ class PlatformKey {
                     ============================================================""", key);
         }
         hashes = stored;
+        loaded = true;
+    }
+
+    /** Whether the key is known yet: it is read (or generated) once the application is ready. */
+    boolean loaded() {
+        return loaded;
     }
 
     boolean matches(String key) {

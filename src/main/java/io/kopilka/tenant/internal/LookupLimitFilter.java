@@ -1,0 +1,58 @@
+package io.kopilka.tenant.internal;
+
+import io.kopilka.tenant.Caller;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits member look-ups by card or phone ({@code GET /api/v1/members?card=...|phone=...}) that find
+ * nobody, per API key: card numbers and phones are short enough to guess, and a miss is what a
+ * guesser sees most. Each look-up takes a token up front and gives it back when it was not a 404; a
+ * key out of tokens gets 429 for every look-up, hits included, until the bucket refills.
+ *
+ * <p>Admin keys are not limited here: they may list every member anyway, so guessing gains them
+ * nothing, and a CRM that checks many phones for existing members must not be stopped. Their
+ * requests still count against the per-key request limit.
+ */
+class LookupLimitFilter extends OncePerRequestFilter {
+    private static final RequestMatcher MEMBER_SEARCH =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/members");
+
+    private final RateLimits limits;
+
+    LookupLimitFilter(RateLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication != null && authentication.getPrincipal() instanceof Caller caller)
+                || caller.isAdmin()
+                || !MEMBER_SEARCH.matches(request)
+                || (request.getParameter("card") == null && request.getParameter("phone") == null)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = caller.keyId().toString();
+        long wait = limits.lookup(key);
+        if (wait > 0) {
+            limits.refuse(response, wait, "Too many look-ups of members that do not exist with this key");
+            return;
+        }
+        chain.doFilter(request, response);
+        if (response.getStatus() != HttpServletResponse.SC_NOT_FOUND) {
+            limits.lookupFound(key);
+        }
+    }
+}
