@@ -30,7 +30,7 @@ class ApiKeyApiIT extends IntegrationTest {
         assertThat(r.text("name")).isEqualTo("till 1");
         assertThat(r.text("role")).isEqualTo("pos");
         assertThat(r.text("storeCode")).isEqualTo("main");
-        assertThat(api.get(r.text("key"), "/api/v1/members").status()).isEqualTo(200);
+        assertThat(api.get(r.text("key"), "/api/v1/stores").status()).isEqualTo(200);
     }
 
     @Test
@@ -91,7 +91,7 @@ class ApiKeyApiIT extends IntegrationTest {
         assertProblem(api.delete(b.adminKey(), "/api/v1/api-keys/" + aPos.text("id")), 404, "not_found");
         assertProblem(api.delete(b.adminKey(), "/api/v1/api-keys/" + aAdminId), 404, "not_found");
 
-        assertThat(api.get(aPos.text("key"), "/api/v1/members").status()).isEqualTo(200);
+        assertThat(api.get(aPos.text("key"), "/api/v1/stores").status()).isEqualTo(200);
         assertThat(api.get(a.adminKey(), "/api/v1/api-keys").status()).isEqualTo(200);
         assertThat(api.get(b.adminKey(), "/api/v1/api-keys").json().path("items")).hasSize(1);
     }

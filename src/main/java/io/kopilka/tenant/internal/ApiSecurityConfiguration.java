@@ -3,6 +3,7 @@ package io.kopilka.tenant.internal;
 import io.kopilka.shared.web.ProblemResponses;
 import io.kopilka.shared.web.Problems;
 import io.kopilka.tenant.ApiKeys;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -86,7 +87,17 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/members/*").hasRole("ADMIN")
                         .requestMatchers("/api/v1/transfers", "/api/v1/transfers/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/adjustments").hasRole("ADMIN")
+                        .requestMatchers(ApiSecurityConfiguration::listsAllMembers).hasRole("ADMIN")
                         .anyRequest().hasAnyRole("ADMIN", "POS"));
         return http.build();
+    }
+
+    /**
+     * {@code GET /api/v1/members} without {@code phone} or {@code card} pages through every member's
+     * phone and e-mail: a look-up is the till's, the whole list is not.
+     */
+    private static boolean listsAllMembers(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && "/api/v1/members".equals(request.getRequestURI())
+                && request.getParameter("phone") == null && request.getParameter("card") == null;
     }
 }

@@ -169,7 +169,7 @@ class WriteIdempotencyIT extends IntegrationTest {
         assertProblem(send("DELETE", "/api/v1/api-keys/" + other.text("id"), null, "rev-1"), 409,
                 "idempotency_conflict");
         assertThat(revokedAt(other.text("id"))).isNull();
-        assertThat(api.get(other.text("key"), "/api/v1/members").status()).as("the other key still works")
+        assertThat(api.get(other.text("key"), "/api/v1/stores").status()).as("the other key still works")
                 .isEqualTo(200);
     }
 
