@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kopilka.KopilkaApplication;
 import io.kopilka.testing.Api;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,6 +65,7 @@ class EmbeddedDatabaseSecurityIT {
                     "jdbc:postgresql://127.0.0.1:" + old.getPort() + "/postgres", "postgres", null)) {
                 assertThat(c.isValid(5)).as("trust: no password needed").isTrue();
             }
+            assertThat(unixSocketAuthentication(old.getPort())).as("the socket lets postgres in").isEqualTo(AUTH_OK);
             try (ConfigurableApplicationContext earlier = start(
                     "--kopilka.db.url=jdbc:postgresql://127.0.0.1:" + old.getPort() + "/postgres",
                     "--kopilka.db.user=postgres")) {
@@ -119,6 +128,9 @@ class EmbeddedDatabaseSecurityIT {
             assertThat(query(c, "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'public'"))
                     .isEqualTo("kopilka");
         }
+        int port = app.getBean(DatabaseConfiguration.EmbeddedDatabase.class).server().port();
+        assertThat(unixSocketAuthentication(port)).as("the Unix socket asks for a scram password")
+                .isEqualTo(AUTH_SASL);
         try (Connection c = connect(app, "postgres", superuser)) {
             // The rules the server has loaded, the Unix socket's ("local") included.
             assertThat(query(c, "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules"))
@@ -128,6 +140,33 @@ class EmbeddedDatabaseSecurityIT {
         // And the application itself runs as the service role.
         assertThat(app.getBean(JdbcClient.class).sql("SELECT current_user").query(String.class).single())
                 .isEqualTo("kopilka");
+    }
+
+    private static final int AUTH_OK = 0;
+    private static final int AUTH_SASL = 10;
+
+    /**
+     * What the server answers on its Unix socket ({@code /tmp/.s.PGSQL.<port>}, the default of these
+     * binaries) to a start-up message for postgres: the authentication request code (0 = in without
+     * a password, 10 = SASL, i.e. scram), or -1 for an error. pgjdbc cannot speak over a Unix socket;
+     * the first exchange of the protocol is enough to tell.
+     */
+    private static int unixSocketAuthentication(int port) throws IOException {
+        Path socket = Path.of("/tmp", ".s.PGSQL." + port);
+        assertThat(socket).as("the server's Unix socket").exists();
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            byte[] parameters = "user\0postgres\0database\0postgres\0\0".getBytes(StandardCharsets.US_ASCII);
+            ByteBuffer startup = ByteBuffer.allocate(8 + parameters.length);
+            startup.putInt(8 + parameters.length).putInt(196608).put(parameters).flip(); // protocol 3.0
+            while (startup.hasRemaining()) {
+                channel.write(startup);
+            }
+            DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
+            byte type = in.readByte();
+            in.readInt(); // length
+            return type == 'R' ? in.readInt() : -1;
+        }
     }
 
     private static List<String> notOwnedByTheServiceRole(Connection c) throws SQLException {
