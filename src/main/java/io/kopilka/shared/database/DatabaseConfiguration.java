@@ -2,14 +2,19 @@ package io.kopilka.shared.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,86 +22,126 @@ import org.springframework.context.annotation.Configuration;
  * One DataSource, from one of two places: the external PostgreSQL named by {@code KOPILKA_DB_URL},
  * or, when that is unset, a PostgreSQL this process starts itself with its files under
  * {@code KOPILKA_DATA_DIR}, so {@code ./mvnw spring-boot:run} works with nothing installed and
- * keeps its data between restarts.
+ * keeps its data between restarts (see {@link EmbeddedPostgresServer}: passwords, a non-superuser
+ * role, and a watchdog that restarts it).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
-    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException {
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties, ApplicationEventPublisher events)
+            throws IOException {
         if (properties.external()) {
             return EmbeddedDatabase.none();
         }
         Path dir = Path.of(properties.dataDir()).toAbsolutePath().resolve("postgres");
-        Files.createDirectories(dir.getParent());
-        OrphanedPostgres.stopIfRunning(dir);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("listen_addresses", "127.0.0.1");
-        if (properties.embeddedPort() > 0) {
-            builder.setPort(properties.embeddedPort());
-        }
-        if (properties.embeddedDurable()) {
-            // zonky's defaults trade durability for test speed (fsync off); a service's data must
-            // survive a power cut, so durability is switched back on explicitly.
-            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
-        } else {
-            // Tests only: their databases are thrown away, so waiting for the disk buys nothing.
-            builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
-        }
-        EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}", postgres.getPort(), dir);
-        return EmbeddedDatabase.of(postgres);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, properties.embeddedPort(),
+                serverConfig(properties), properties.embeddedRestartAttempts(), properties.embeddedRestartBackoff());
+        // Given up: the process is alive but useless; a supervisor watching liveness restarts it.
+        server.onGiveUp(() -> AvailabilityChangeEvent.publish(events, server, LivenessState.BROKEN));
+        return new EmbeddedDatabase(server);
+    }
+
+    private static Map<String, String> serverConfig(DatabaseProperties properties) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("timezone", "UTC");
+        config.put("max_connections", "200");
+        config.put("listen_addresses", "127.0.0.1");
+        config.put("password_encryption", "scram-sha-256");
+        String durable = properties.embeddedDurable() ? "on" : "off";
+        // zonky's defaults trade durability for test speed (fsync off); a service's data must survive
+        // a power cut, so durability is switched back on explicitly. Tests only turn it off: their
+        // databases are thrown away, so waiting for the disk buys nothing.
+        config.put("fsync", durable);
+        config.put("synchronous_commit", durable);
+        config.put("full_page_writes", durable);
+        return config;
     }
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
         HikariConfig config = new HikariConfig();
+        EmbeddedPostgresServer server = null;
         if (properties.external()) {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());
             config.setPassword(properties.password());
         } else {
-            config.setJdbcUrl(embedded.getObject().jdbcUrl());
-            config.setUsername("postgres");
+            server = embedded.getObject().server();
+            config.setJdbcUrl(server.jdbcUrl());
+            config.setUsername(server.serviceRole());
+            config.setPassword(server.servicePassword());
         }
         config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setPoolName("kopilka");
-        return new HikariDataSource(config);
+        GuardedDataSource dataSource = new GuardedDataSource(config, server);
+        if (server != null) {
+            // Connections to the server that died are dead: close them now rather than fail a request each.
+            server.onRestart(() -> dataSource.getHikariPoolMXBean().softEvictConnections());
+        }
+        return dataSource;
+    }
+
+    /** Replaces Spring Boot's "db" indicator, which waits for a pool connection (up to the pool's timeout). */
+    @Bean
+    HealthIndicator dbHealthIndicator(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+        if (properties.external()) {
+            return new DatabaseHealthIndicator(properties.url(), properties.user(), properties.password(), null);
+        }
+        EmbeddedPostgresServer server = embedded.getObject().server();
+        return new DatabaseHealthIndicator(server.jdbcUrl(), server.serviceRole(), server.servicePassword(), server);
+    }
+
+    /**
+     * The pool, refusing at once while the embedded server is known to be down: a request then fails
+     * in microseconds (and answers 503) instead of waiting the pool's connection timeout for a server
+     * that is being restarted. With an external database it is the plain pool.
+     */
+    static final class GuardedDataSource extends HikariDataSource {
+        private final EmbeddedPostgresServer server;
+
+        GuardedDataSource(HikariConfig config, EmbeddedPostgresServer server) {
+            super(config);
+            this.server = server;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            String unavailable = server == null ? null : server.unavailable();
+            if (unavailable != null) {
+                throw new SQLTransientConnectionException(unavailable, "08001");
+            }
+            return super.getConnection();
+        }
     }
 
     /** The started server, or nothing when an external database is used. Closing it stops PostgreSQL. */
     static final class EmbeddedDatabase implements AutoCloseable {
-        private final EmbeddedPostgres postgres;
+        private final EmbeddedPostgresServer server;
 
-        private EmbeddedDatabase(EmbeddedPostgres postgres) {
-            this.postgres = postgres;
+        private EmbeddedDatabase(EmbeddedPostgresServer server) {
+            this.server = server;
         }
 
         static EmbeddedDatabase none() {
             return new EmbeddedDatabase(null);
         }
 
-        static EmbeddedDatabase of(EmbeddedPostgres postgres) {
-            return new EmbeddedDatabase(postgres);
-        }
-
-        String jdbcUrl() {
-            return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        /** The server; only when the database is embedded. */
+        EmbeddedPostgresServer server() {
+            if (server == null) {
+                throw new IllegalStateException("the database is external (KOPILKA_DB_URL)");
+            }
+            return server;
         }
 
         @Override
         public void close() throws IOException {
-            if (postgres != null) {
-                postgres.close();
+            if (server != null) {
+                server.close();
             }
         }
     }
-
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,6 +38,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return respond(Problems.of(400, "invalid_parameter", "Parameter '" + e.getName() + "' has a wrong format"));
+    }
+
+    /**
+     * No database connection (down, restarting, refusing): 503 with Retry-After, see
+     * {@link DatabaseUnavailable}. Any other data access or transaction failure stays a 500.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        if (!DatabaseUnavailable.causedBy(e)) {
+            return unexpected(e);
+        }
+        log.warn("Database unavailable: {}", DatabaseUnavailable.reason(e));
+        return DatabaseUnavailable.response();
     }
 
     @ExceptionHandler(Exception.class)
