@@ -96,7 +96,7 @@ class DatabaseOutageIT {
                 Api.Response liveness = awaitHealthAt(api, "/actuator/health/liveness", r -> r.status() == 503,
                         Duration.ofSeconds(60));
                 assertThat(liveness.text("status")).isEqualTo("DOWN");
-                Api.Response health = api.get(null, "/actuator/health");
+                Api.Response health = api.get(EmbeddedDatabaseSecurityIT.METRICS_TOKEN, "/actuator/health");
                 assertThat(health.status()).isEqualTo(503);
                 assertThat(health.json().path("components").path("db").path("status").asString()).isEqualTo("DOWN");
             }
@@ -183,7 +183,7 @@ class DatabaseOutageIT {
         long deadline = System.nanoTime() + within.toNanos();
         Api.Response last = null;
         while (System.nanoTime() < deadline) {
-            last = api.get(null, path);
+            last = api.get(EmbeddedDatabaseSecurityIT.METRICS_TOKEN, path);
             if (wanted.test(last)) {
                 return last;
             }

@@ -211,11 +211,14 @@ class EmbeddedDatabaseSecurityIT {
         return Path.of("target", "security-it", name + "-" + UUID.randomUUID()).toAbsolutePath();
     }
 
+    /** Shows the health components (which database check is DOWN); anonymous callers see the status only. */
+    static final String METRICS_TOKEN = "outage-metrics-token-0123456789";
+
     static ConfigurableApplicationContext start(String... extra) {
         List<String> args = new ArrayList<>(List.of(extra));
         for (String standard : List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--kopilka.platform-key=" + PLATFORM_KEY, "--kopilka.db.embedded-durable=false",
-                "--kopilka.jobs.enabled=false")) {
+                "--kopilka.jobs.enabled=false", "--kopilka.metrics-token=" + METRICS_TOKEN)) {
             String key = standard.substring(0, standard.indexOf('=') + 1);
             if (args.stream().noneMatch(a -> a.startsWith(key))) {
                 args.add(standard);
