@@ -2,6 +2,7 @@ package io.kopilka.shared.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +25,14 @@ class ProblemErrorController implements ErrorController {
         HttpStatus known = HttpStatus.resolve(status);
         ProblemDetail problem = Problems.of(known == null ? 500 : status, Problems.codeFor(status),
                 known == null ? "" : known.getReasonPhrase());
+        // The request the container refused, not the error page it was forwarded to.
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+            try {
+                problem.setInstance(URI.create(uri));
+            } catch (IllegalArgumentException notAUri) {
+                // Left out: an instance is optional, an error while reporting an error is not.
+            }
+        }
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
