@@ -7,7 +7,6 @@ import io.kopilka.fuzz.OpenApiDoc.Param;
 import io.kopilka.testing.Api;
 import io.kopilka.testing.IntegrationTest;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +46,6 @@ class ApiFuzzIT extends IntegrationTest {
     private static final boolean TRACE = Boolean.getBoolean("kopilka.fuzz.trace");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String JSON_TYPE = "application/json";
-    private static final String OCCURRED_AT = "2026-11-22T14:05:00+05:00";
 
     /** Operations only an admin key may call, from the contract (API.md); a pos key's 2xx there is a violation. */
     private static final List<Pattern> ADMIN_ONLY = List.of(
@@ -70,11 +68,7 @@ class ApiFuzzIT extends IntegrationTest {
     /** Set by every request that is not judged (set-up, fresh objects, restores): the next case takes a new snapshot. */
     private boolean dirty = true;
     private final List<String> trace = new ArrayList<>();
-
-    /** A tenant with realistic data; {@code pool} maps a collection path to one real id in it. */
-    record Fixture(String name, TestTenant tenant, String posKey, String memberReferralCode, String member2,
-                   Map<String, String> pool) {
-    }
+    private ValidBodies bodies;
 
     @Test
     void everyOperationRefusesBadInputCleanlyAndWritesNothing() throws IOException {
@@ -83,6 +77,7 @@ class ApiFuzzIT extends IntegrationTest {
         Api.Response served = api.get(null, "/v3/api-docs");
         assertThat(served.status()).as(served.toString()).isEqualTo(200);
         doc = new OpenApiDoc(served.json());
+        bodies = new ValidBodies(doc);
         List<Operation> ops = doc.operations().stream().filter(o -> ONLY.matcher(o.id()).find()).toList();
         assertThat(ops).isNotEmpty();
 
@@ -105,6 +100,9 @@ class ApiFuzzIT extends IntegrationTest {
         }
         randomCombinations(ops);
 
+        if (findings.tooMany() > 0) {
+            notes.add(findings.tooMany() + " answers were 429 (a rate limit): what came after them was tested less");
+        }
         String head = "ApiFuzzIT: " + ops.size() + " operations, " + rows.tables().size()
                 + " tenant tables watched, " + findings.answers() + " requests in "
                 + (System.nanoTime() - started) / 1_000_000_000 + " s (tries=" + TRIES + ", seed=" + SEED + ")\n"
@@ -135,20 +133,20 @@ class ApiFuzzIT extends IntegrationTest {
                 "storeCode", "main")), "pos key").text("key");
         pool.put("/api/v1/api-keys", must(api.post(key, "/api/v1/api-keys", Map.of("name", "spare", "role", "pos")),
                 "spare key").text("id"));
-        soft(api.put(key, "/api/v1/program", programBody()), name + ": PUT /api/v1/program");
-        soft(api.put(key, "/api/v1/tiers", tiersBody()), name + ": PUT /api/v1/tiers");
-        Api.Response rule = soft(api.post(key, "/api/v1/rules", ruleBody("main")), name + ": POST /api/v1/rules");
+        soft(api.put(key, "/api/v1/program", bodies.program()), name + ": PUT /api/v1/program");
+        soft(api.put(key, "/api/v1/tiers", bodies.tiers()), name + ": PUT /api/v1/tiers");
+        Api.Response rule = soft(api.post(key, "/api/v1/rules", bodies.rule("main")), name + ": POST /api/v1/rules");
         if (rule.status() < 300) {
             pool.put("/api/v1/rules", rule.text("id"));
         }
-        Api.Response m1 = must(api.post(key, "/api/v1/members", json("phone", randomPhone(), "name", "Aigerim",
+        Api.Response m1 = must(api.post(key, "/api/v1/members", ValidBodies.json("phone", bodies.phone(), "name", "Aigerim",
                 "email", "aigerim-" + UUID.randomUUID() + "@example.kz", "birthDate", "1990-04-02")), "member");
         pool.put("/api/v1/members", m1.text("id"));
-        String m2 = must(api.post(key, "/api/v1/members", Map.of("phone", randomPhone())), "member 2").text("id");
+        String m2 = must(api.post(key, "/api/v1/members", Map.of("phone", bodies.phone())), "member 2").text("id");
         soft(api.post(key, "/api/v1/members/" + m1.text("id") + "/adjustments",
                 Map.of("points", 1_000_000, "reason", "fuzz float")), name + ": adjustment");
         Fixture f = new Fixture(name, t, pos, m1.text("referralCode"), m2, pool);
-        pool.put("/api/v1/purchases", must(api.post(key, "/api/v1/purchases", purchaseBody(f)), "purchase").text("id"));
+        pool.put("/api/v1/purchases", must(api.post(key, "/api/v1/purchases", bodies.purchase(f)), "purchase").text("id"));
         return f;
     }
 
@@ -173,7 +171,7 @@ class ApiFuzzIT extends IntegrationTest {
             return null;
         }
         dirty = true;
-        Api.Response r = api.send("POST", f.tenant().adminKey(), collection, base(post, f).toString(), Map.of());
+        Api.Response r = api.send("POST", f.tenant().adminKey(), collection, bodies.base(post, f).toString(), Map.of());
         if (r.status() >= 300) {
             return null;
         }
@@ -192,116 +190,6 @@ class ApiFuzzIT extends IntegrationTest {
             notes.add("set-up step refused (" + what + "): " + r.status() + " " + clip(r.body()));
         }
         return r;
-    }
-
-    // ---------------------------------------------------------------- valid bodies
-
-    private static Map<String, Object> programBody() {
-        return json("pointValue", "1.00", "maxRedeemShare", "0.30", "minRedeemPoints", 0, "pendingDays", 0,
-                "expiry", json("mode", "after_earn", "months", 12), "expiryReminderDays", List.of(30, 7),
-                "welcomePoints", 0, "birthdayPoints", 0,
-                "referral", json("referrerPoints", 0, "refereePoints", 0, "qualifyingSpend", "0.00"),
-                "maxBackdateDays", 30);
-    }
-
-    private static Map<String, Object> tiersBody() {
-        return json("metric", "spend", "window", json("type", "rolling_months", "months", 12), "graceDays", 30,
-                "levels", List.of(json("code", "base", "name", "Base", "threshold", "0"),
-                        json("code", "silver", "name", "Silver", "threshold", "5000.00", "benefits",
-                                json("earnMultiplier", "1.5", "discountPercent", "0", "perks", List.of("Free coffee"))),
-                        json("code", "vip", "name", "VIP", "manual", true, "benefits",
-                                json("earnMultiplier", "2", "discountPercent", "15"))));
-    }
-
-    private static Map<String, Object> ruleBody(String store) {
-        return json("name", "5% back", "kind", "points_percent", "percent", "5", "priority", 100, "stackable", true,
-                "validFrom", "2026-01-01T00:00:00+05:00", "validTo", "2030-01-01T00:00:00+05:00",
-                "daysOfWeek", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
-                "hours", json("from", "00:00", "to", "23:59"), "stores", List.of(store), "channels", List.of("pos"),
-                "condition", "purchase.total > 0.0",
-                "itemFilter", json("skus", List.of("HAIRCUT", "SHAMPOO-1"), "categories", List.of("service", "shampoo")),
-                "maxPointsPerPurchase", 100_000, "budgetPoints", 1_000_000_000L, "maxPointsPerMemberPerDay", 1_000_000,
-                "maxPointsPerMemberPerMonth", 10_000_000);
-    }
-
-    private static Map<String, Object> purchaseBody(Fixture f) {
-        return json("externalId", "fuzz-" + UUID.randomUUID(), "storeCode", "main", "channel", "pos",
-                "occurredAt", OCCURRED_AT, "member", json("id", f.pool().get("/api/v1/members")),
-                "items", List.of(
-                        json("sku", "HAIRCUT", "name", "Haircut", "category", "service", "quantity", 1, "unitPrice", "5000.00"),
-                        json("sku", "SHAMPOO-1", "name", "Shampoo", "category", "shampoo", "quantity", 2,
-                                "unitPrice", "1500.00")),
-                "redeemPoints", 10, "couponCodes", List.of());
-    }
-
-    /** A valid body for the operation: hand-written for the known ones, else made from its schema. */
-    private ObjectNode base(Operation op, Fixture f) {
-        String member = f.pool().get("/api/v1/members");
-        Object body = switch (op.id()) {
-            case "POST /api/v1/tenants" -> json("name", "Fuzz " + UUID.randomUUID(), "currency", "KZT",
-                    "timezone", "Asia/Almaty", "locale", "ru", "country", "KZ");
-            case "POST /api/v1/api-keys" -> json("name", "till 2", "role", "pos", "storeCode", "main");
-            case "POST /api/v1/stores" -> json("code", "s-" + UUID.randomUUID().toString().substring(0, 8),
-                    "name", "Second street");
-            case "PUT /api/v1/program" -> programBody();
-            case "PUT /api/v1/tiers" -> tiersBody();
-            case "POST /api/v1/rules", "PUT /api/v1/rules/{id}" -> ruleBody("main");
-            case "POST /api/v1/rules/simulate" -> json("rules", List.of(ruleBody("main")), "purchase", purchaseBody(f));
-            case "POST /api/v1/purchases", "POST /api/v1/purchases/quote" -> purchaseBody(f);
-            case "POST /api/v1/purchases/{id}/returns" -> json("externalId", "fuzz-ret-" + UUID.randomUUID(),
-                    "items", List.of(json("sku", "SHAMPOO-1", "quantity", 1)));
-            case "POST /api/v1/members" -> json("phone", randomPhone(), "email", "m-" + UUID.randomUUID() + "@example.kz",
-                    "name", "Aigerim", "birthDate", "1990-04-02", "locale", "kk", "referralCode", f.memberReferralCode(),
-                    "consents", json("sms", true, "email", false), "attributes", json("kids", 2, "favouriteService", "beard"));
-            case "PATCH /api/v1/members/{id}" -> json("name", "Aigerim B", "locale", "ru", "birthDate", "1991-05-03",
-                    "attributes", json("kids", 3));
-            case "POST /api/v1/members/{id}/adjustments" -> json("points", 100, "reason", "compensation",
-                    "note", "long wait");
-            case "POST /api/v1/transfers" -> json("fromMemberId", member, "toMemberId", f.member2(), "points", 1);
-            case "PUT /api/v1/members/{id}/tier" -> json("code", "vip", "reason", "friend of the owner");
-            default -> op.hasBody() ? synth(op.bodySchema(), f, "", 0) : json();
-        };
-        JsonNode node = JSON.valueToTree(body);
-        return node instanceof ObjectNode o ? o : JSON.createObjectNode();
-    }
-
-    /** A plausible value for a schema nobody described here: real ids for *Id, dates for date formats. */
-    private Object synth(JsonNode schema, Fixture f, String name, int depth) {
-        JsonNode s = doc.resolve(schema);
-        if (s.has("example")) {
-            return s.get("example");
-        }
-        if (s.path("enum").isArray() && !s.path("enum").isEmpty()) {
-            return s.path("enum").get(0);
-        }
-        String lower = name.toLowerCase();
-        return switch (doc.type(s)) {
-            case "object" -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                if (depth < 4) {
-                    for (var p : s.path("properties").properties()) {
-                        m.put(p.getKey(), synth(p.getValue(), f, p.getKey(), depth + 1));
-                    }
-                }
-                yield m;
-            }
-            case "array" -> depth < 4 ? List.of(synth(s.path("items"), f, name, depth + 1)) : List.of();
-            case "integer" -> 1;
-            case "number" -> "1.00";
-            case "boolean" -> true;
-            case "string" -> switch (s.path("format").asString("")) {
-                case "date-time" -> OCCURRED_AT;
-                case "date" -> "1990-04-02";
-                case "email" -> "fuzz@example.kz";
-                case "uuid" -> f.pool().get("/api/v1/members");
-                default -> lower.endsWith("memberid") ? f.pool().get("/api/v1/members")
-                        : lower.equals("storecode") || lower.equals("store") ? "main"
-                        : lower.equals("phone") ? randomPhone()
-                        : lower.equals("externalid") ? "fuzz-" + UUID.randomUUID()
-                        : lower.equals("locale") ? "ru" : "fuzz";
-            };
-            default -> null;
-        };
     }
 
     // ---------------------------------------------------------------- sending and judging
@@ -344,8 +232,7 @@ class ApiFuzzIT extends IntegrationTest {
     private Api.Response send(Req r) {
         dirty = true;
         try {
-            return api.exchange(r.method(), r.path(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(r.body()), r.headers());
+            return exchange(r);
         } catch (RuntimeException e) {
             return null;
         }
@@ -370,12 +257,15 @@ class ApiFuzzIT extends IntegrationTest {
         Map<String, String> before = last;
         Api.Response answer;
         try {
-            answer = api.exchange(r.method(), r.path(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(r.body()), r.headers());
-        } catch (RuntimeException e) {
-            findings.transportFailure(op.id(), mutation, e);
-            dirty = true;
-            return null;
+            answer = exchange(r);
+        } catch (RuntimeException first) {
+            try {
+                answer = exchange(r); // once more: a connection the server closed early is no finding
+            } catch (RuntimeException e) {
+                findings.transportFailure(op.id(), mutation, e);
+                dirty = true;
+                return null;
+            }
         }
         Map<String, String> after = rows.snapshot();
         findings.judge(op.id(), mutation, mustRefuse, answer.status(), answer.contentType(), answer.body(),
@@ -384,6 +274,11 @@ class ApiFuzzIT extends IntegrationTest {
         trace(op, mutation, answer.status(), answer.body());
         progress(op);
         return answer;
+    }
+
+    private Api.Response exchange(Req r) {
+        return api.exchange(r.method(), r.path(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(r.body()), r.headers());
     }
 
     /**
@@ -426,7 +321,7 @@ class ApiFuzzIT extends IntegrationTest {
     private void restore(Operation op, Req r, Api.Response answer) {
         String path = r.path().replaceFirst("\\?.*", "");
         if (op.method().equals("PUT")) {
-            api.send("PUT", a.tenant().adminKey(), path, base(op, a).toString(), Map.of());
+            api.send("PUT", a.tenant().adminKey(), path, bodies.base(op, a).toString(), Map.of());
             dirty = true;
         } else if (op.method().equals("POST") && answer.json().path("id").isString()) {
             String created = path + "/" + answer.text("id");
@@ -517,7 +412,7 @@ class ApiFuzzIT extends IntegrationTest {
     }
 
     private Req valid(Operation op, Fixture f, String key) {
-        return request(op, f, key, op.hasBody() ? base(op, f).toString() : null, Map.of(), Map.of());
+        return request(op, f, key, op.hasBody() ? bodies.base(op, f).toString() : null, Map.of(), Map.of());
     }
 
     private String key(Operation op) {
@@ -595,7 +490,7 @@ class ApiFuzzIT extends IntegrationTest {
             bad.put("a percent-encoded lone surrogate (bad UTF-8)", "%ED%A0%80");
             bad.put("a quote", "%27");
             bad.forEach((label, value) -> {
-                Req r = request(op, a, key, op.hasBody() ? base(op, a).toString() : null, Map.of(), Map.of(p.name(), value));
+                Req r = request(op, a, key, op.hasBody() ? bodies.base(op, a).toString() : null, Map.of(), Map.of(p.name(), value));
                 run(op, "path " + p.name() + " = " + label, "an unknown id answered 2xx", r);
             });
         }
@@ -621,7 +516,7 @@ class ApiFuzzIT extends IntegrationTest {
             }
         }
         for (String[] c : cases) {
-            Req r = request(op, a, key, op.hasBody() ? base(op, a).toString() : null, Map.of(), Map.of("?", c[1]));
+            Req r = request(op, a, key, op.hasBody() ? bodies.base(op, a).toString() : null, Map.of(), Map.of("?", c[1]));
             run(op, "query " + c[0], null, r);
         }
     }
@@ -639,23 +534,23 @@ class ApiFuzzIT extends IntegrationTest {
 
     private void brokenBodies(Operation op, String key) {
         String refused = "a body that is not a JSON object was accepted";
-        Map<String, byte[]> bodies = new LinkedHashMap<>();
-        bodies.put("not JSON", "not json".getBytes(StandardCharsets.UTF_8));
-        bodies.put("empty body", new byte[0]);
-        bodies.put("truncated JSON", "{\"a\": ".getBytes(StandardCharsets.UTF_8));
-        bodies.put("JSON array", "[]".getBytes(StandardCharsets.UTF_8));
-        bodies.put("JSON null", "null".getBytes(StandardCharsets.UTF_8));
-        bodies.put("JSON number", "123".getBytes(StandardCharsets.UTF_8));
-        bodies.put("JSON string", "\"x\"".getBytes(StandardCharsets.UTF_8));
-        String valid = base(op, a).toString();
-        bodies.put("two JSON documents", (valid + "{}").getBytes(StandardCharsets.UTF_8));
-        bodies.put("JSON with a comment", ("/* c */" + valid).getBytes(StandardCharsets.UTF_8));
-        bodies.put("single-quoted JSON", "{'a': 1}".getBytes(StandardCharsets.UTF_8));
-        bodies.put("invalid UTF-8", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
-        bodies.put("NUL byte outside strings", ("{\u0000" + valid.substring(1)).getBytes(StandardCharsets.UTF_8));
-        bodies.put("nested 5000 deep", ("{\"zz\":" + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8));
-        bodies.put("over 1 MiB", ("{\"zz\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8));
-        bodies.forEach((label, bytes) -> {
+        Map<String, byte[]> broken = new LinkedHashMap<>();
+        broken.put("not JSON", "not json".getBytes(StandardCharsets.UTF_8));
+        broken.put("empty body", new byte[0]);
+        broken.put("truncated JSON", "{\"a\": ".getBytes(StandardCharsets.UTF_8));
+        broken.put("JSON array", "[]".getBytes(StandardCharsets.UTF_8));
+        broken.put("JSON null", "null".getBytes(StandardCharsets.UTF_8));
+        broken.put("JSON number", "123".getBytes(StandardCharsets.UTF_8));
+        broken.put("JSON string", "\"x\"".getBytes(StandardCharsets.UTF_8));
+        String valid = bodies.base(op, a).toString();
+        broken.put("two JSON documents", (valid + "{}").getBytes(StandardCharsets.UTF_8));
+        broken.put("JSON with a comment", ("/* c */" + valid).getBytes(StandardCharsets.UTF_8));
+        broken.put("single-quoted JSON", "{'a': 1}".getBytes(StandardCharsets.UTF_8));
+        broken.put("invalid UTF-8", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        broken.put("NUL byte outside strings", ("{\u0000" + valid.substring(1)).getBytes(StandardCharsets.UTF_8));
+        broken.put("nested 5000 deep", ("{\"zz\":" + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8));
+        broken.put("over 1 MiB", ("{\"zz\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        broken.forEach((label, bytes) -> {
             Req r = valid(op, a, key);
             boolean mustFail = !label.equals("JSON with a comment") && !label.equals("nested 5000 deep");
             run(op, "body: " + label, mustFail ? refused : null, new Req(r.method(), r.path(), r.headers(), bytes));
@@ -666,23 +561,23 @@ class ApiFuzzIT extends IntegrationTest {
     }
 
     private void properties(Operation op, String key) {
-        ObjectNode sample = base(op, a);
+        ObjectNode sample = bodies.base(op, a);
         for (Corpus.Target t : Corpus.targets(doc, op.bodySchema(), sample)) {
             String[] typeAndFormat = t.type().split("/", -1);
             for (Corpus.Value v : Corpus.forType(typeAndFormat[0], typeAndFormat[1])) {
-                String body = Corpus.mutate(base(op, a), t.path(), v.json());
+                String body = Corpus.mutate(bodies.base(op, a), t.path(), v.json());
                 run(op, "body." + t.label() + " = " + v.label(), v.wrongType() ? "a value of the wrong type was accepted" : null,
                         request(op, a, key, body, Map.of(), Map.of()), v.lingers());
             }
         }
         for (String name : sample.propertyNames()) {
-            ObjectNode fresh = base(op, a);
+            ObjectNode fresh = bodies.base(op, a);
             String second = fresh.get(name).toString();
             run(op, "duplicate key \"" + name + "\"", "a body with a duplicate JSON key was accepted",
                     request(op, a, key, Corpus.duplicateKey(fresh, name, second), Map.of(), Map.of()));
         }
         run(op, "unknown extra property", null, request(op, a, key,
-                Corpus.mutate(base(op, a), List.<Object>of("zzUnknown"), "{\"x\":[1,\"\\u0000\"]}"), Map.of(), Map.of()));
+                Corpus.mutate(bodies.base(op, a), List.<Object>of("zzUnknown"), "{\"x\":[1,\"\\u0000\"]}"), Map.of(), Map.of()));
     }
 
     private void idempotencyKeys(Operation op, String key) {
@@ -763,7 +658,7 @@ class ApiFuzzIT extends IntegrationTest {
                 return;
             }
             Operation op = withBody.get(random.nextInt(withBody.size()));
-            List<Corpus.Target> targets = Corpus.targets(doc, op.bodySchema(), base(op, a));
+            List<Corpus.Target> targets = Corpus.targets(doc, op.bodySchema(), bodies.base(op, a));
             if (targets.isEmpty()) {
                 continue;
             }
@@ -794,7 +689,7 @@ class ApiFuzzIT extends IntegrationTest {
                     : wrongType && headers.isEmpty() ? "a value of the wrong type was accepted" : null;
             String label = "random: " + String.join(", ", labels) + (pos ? " (pos key)" : "")
                     + (headers.isEmpty() ? "" : " (Accept: application/xml)");
-            run(op, label, refuse, request(op, a, key, Corpus.mutate(base(op, a), changes), headers, Map.of()), lingers);
+            run(op, label, refuse, request(op, a, key, Corpus.mutate(bodies.base(op, a), changes), headers, Map.of()), lingers);
         }
     }
 
@@ -805,10 +700,5 @@ class ApiFuzzIT extends IntegrationTest {
 
     private static String clip(String s) {
         return s == null ? "" : s.substring(0, Math.min(200, s.length())).replace("\n", " ");
-    }
-
-    @SuppressWarnings("unused")
-    private static String url(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

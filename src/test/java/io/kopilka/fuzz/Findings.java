@@ -27,6 +27,7 @@ final class Findings {
     private final Map<String, Violation> byKey = new LinkedHashMap<>();
     private final Map<String, Integer> hits = new LinkedHashMap<>();
     private long answers;
+    private long tooMany;
 
     /**
      * @param mustRefuse when not null, a 2xx answer is itself a violation of this kind (a wrong type,
@@ -36,6 +37,9 @@ final class Findings {
     void judge(String operation, String mutation, String mustRefuse, int status, String contentType, String body,
                String written) {
         answers++;
+        if (status == 429) {
+            tooMany++;
+        }
         String shortBody = body == null ? "" : body.substring(0, Math.min(200, body.length())).replace("\n", " ");
         if (status >= 500) {
             add("5xx answer", operation, mutation, status, shortBody, "");
@@ -109,6 +113,10 @@ final class Findings {
 
     boolean isEmpty() {
         return byKey.isEmpty();
+    }
+
+    long tooMany() {
+        return tooMany;
     }
 
     long answers() {

@@ -28,8 +28,21 @@ final class RawHttp {
         this.port = port;
     }
 
-    /** {@code head} is the request line and headers without the final blank line; Host and Connection are added. */
+    /**
+     * Sends the request line, these headers (Host and Connection: close are added) and the body, and
+     * reads the whole answer. A server that answers before it has read everything (a header too
+     * large) may close the connection under the client's feet: then what it sent is read anyway, and
+     * if nothing can be read the request is tried once more.
+     */
     Answer send(String requestLine, Map<String, String> headers, byte[] body) throws IOException {
+        try {
+            return sendOnce(requestLine, headers, body);
+        } catch (IOException e) {
+            return sendOnce(requestLine, headers, body);
+        }
+    }
+
+    private Answer sendOnce(String requestLine, Map<String, String> headers, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(TIMEOUT_MS);
             StringBuilder head = new StringBuilder(requestLine).append("\r\n");
@@ -39,12 +52,18 @@ final class RawHttp {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
             head.append("Connection: close\r\n\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             if (body != null) {
-                out.write(body);
+                request.write(body);
             }
-            out.flush();
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (IOException e) {
+                // The server closed early, perhaps with its answer already sent: read it below.
+            }
             return parse(socket.getInputStream().readAllBytes());
         }
     }
