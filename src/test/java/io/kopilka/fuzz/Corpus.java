@@ -158,9 +158,9 @@ final class Corpus {
                 v.add(odd("object with an odd key", "{\"\\u0000\":\"\\ud800\"}"));
             }
             default -> {
-                v.add(odd("string", "\"a\\u0000\""));
-                v.add(odd("number", "1E+999999999"));
-                v.add(ok("array", "[]"));
+                v.add(odd("any-type field: string with NUL", "\"a\\u0000\""));
+                v.add(odd("any-type field: 1E+999999999", "1E+999999999"));
+                v.add(ok("any-type field: empty array", "[]"));
             }
         }
         return v;

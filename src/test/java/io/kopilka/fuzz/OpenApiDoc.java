@@ -13,7 +13,9 @@ final class OpenApiDoc {
     record Param(String name, String in, JsonNode schema, boolean required) {
     }
 
-    record Operation(String method, String path, String summary, List<Param> params, JsonNode bodySchema) {
+    /** {@code open}: the operation says {@code security: []}, so it needs no key. */
+    record Operation(String method, String path, String summary, List<Param> params, JsonNode bodySchema,
+                     boolean open) {
         String id() {
             return method + " " + path;
         }
@@ -54,8 +56,9 @@ final class OpenApiDoc {
                             : content.properties().iterator().next().getValue();
                     body = resolve(json.path("schema"));
                 }
+                boolean open = op.path("security").isArray() && op.path("security").isEmpty();
                 ops.add(new Operation(entry.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-                        op.path("summary").asString(""), List.copyOf(params), body));
+                        op.path("summary").asString(""), List.copyOf(params), body, open));
             }
         }
         return ops;
