@@ -75,7 +75,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, postgres, directory.credentials(),
                 programs, new LinkedHashMap<>(serverConfig), restartAttempts, restartBackoff);
         try {
-            server.pid = server.readPid().orElseThrow(() -> new IOException("no postmaster.pid after the start"));
+            server.pid = PostmasterPid.read(dataDirectory)
+                    .orElseThrow(() -> new IOException("no postmaster.pid after the start"));
         } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e instanceof IOException io ? io : new IOException("Could not set up the embedded PostgreSQL", e);
@@ -122,19 +123,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     /** Called once if the server could not be restarted within the attempts. */
     void onGiveUp(Runnable action) {
         onGiveUp.add(action);
-    }
-
-    private Optional<Long> readPid() throws IOException {
-        Path file = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(file);
-        try {
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.getFirst().strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -225,7 +213,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             log.warn("pg_ctl start exited with {}:\n{}", result.exitCode(), result.output());
             return false;
         }
-        Optional<Long> started = readPid();
+        Optional<Long> started = PostmasterPid.read(dataDirectory);
         if (started.isEmpty()) {
             log.warn("pg_ctl start succeeded, but there is no postmaster.pid:\n{}", result.output());
             return false;
