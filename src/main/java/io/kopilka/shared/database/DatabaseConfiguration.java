@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * One DataSource, from one of two places: the external PostgreSQL named by {@code KOPILKA_DB_URL},
  * or, when that is unset, a PostgreSQL this process starts itself with its files under
  * {@code KOPILKA_DATA_DIR}, so {@code ./mvnw spring-boot:run} works with nothing installed and
- * keeps its data between restarts (see {@link EmbeddedPostgresServer}: passwords, a non-superuser
- * role, and a watchdog that restarts it).
+ * keeps its data between restarts (see {@link SecuredDataDirectory}: passwords and a non-superuser
+ * role, and {@link EmbeddedPostgresServer}: a watchdog that restarts it).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,20 +31,11 @@ final class OrphanedPostgres {
 
     static void stopIfRunning(Path dataDirectory) throws IOException {
         refuseIfInUse(dataDirectory);
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        Optional<Long> found = PostmasterPid.read(dataDirectory);
+        if (found.isEmpty()) {
             return;
         }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty()) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(lines.getFirst().trim());
-        } catch (NumberFormatException e) {
-            return;
-        }
+        long pid = found.get();
         Optional<ProcessHandle> process = ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
