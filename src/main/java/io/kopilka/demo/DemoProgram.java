@@ -144,7 +144,7 @@ class DemoProgram {
         }
         // As the owner would: no store restriction; idempotent by the externalId alone.
         purchases.returnGoods(tenant.id(), java.util.UUID.fromString(firstPurchase),
-                new ReturnOrder("demo-return-1", List.of(new ReturnOrder.Item("BEARD-OIL", BigDecimal.ONE)), null),
+                new ReturnOrder("demo-return-1", List.of(new ReturnOrder.ReturnedItem("BEARD-OIL", BigDecimal.ONE)), null),
                 null, null);
         log.info("Seeded the demo tenant {}", tenant.id());
         return tenant;

@@ -73,7 +73,7 @@ public final class OrderValidation {
             errors.add(new FieldError("items", "must list at most " + MAX_ITEMS + " items"));
         } else if (byItems) {
             for (int i = 0; i < order.items().size(); i++) {
-                ReturnOrder.Item item = order.items().get(i);
+                ReturnOrder.ReturnedItem item = order.items().get(i);
                 if (item == null || item.sku() == null || item.sku().isBlank()) {
                     errors.add(new FieldError("items[" + i + "].sku", "is required"));
                 }

@@ -8,10 +8,10 @@ import java.util.List;
  */
 public record Receipt(String id, String externalId, String memberId, String subtotal, String discount,
                       long pointsRedeemed, String redeemValue, String payable, long pointsEarned, long pointsPending,
-                      BalanceView balance, List<AppliedRuleView> appliedRules, List<String> couponsUsed,
+                      BalanceAfter balance, List<AppliedRuleView> appliedRules, List<String> couponsUsed,
                       List<String> couponsIssued, TierView tier, List<String> messages, long programVersion, long rulesVersion) {
 
-    public record BalanceView(long available, long pending) {
+    public record BalanceAfter(long available, long pending) {
     }
 
     public record AppliedRuleView(String ruleId, String name, long points, String discount, String explanation) {

@@ -78,9 +78,9 @@ public final class ReturnCalculation {
         return value.divide(l.paid(), 12, RoundingMode.DOWN);
     }
 
-    private static void byItems(List<Line> lines, List<ReturnOrder.Item> items, int scale, List<BigDecimal> returnQty,
+    private static void byItems(List<Line> lines, List<ReturnOrder.ReturnedItem> items, int scale, List<BigDecimal> returnQty,
                                 List<BigDecimal> returnValue) {
-        for (ReturnOrder.Item item : items) {
+        for (ReturnOrder.ReturnedItem item : items) {
             BigDecimal wanted = item.quantity();
             boolean known = false;
             for (int i = 0; i < lines.size() && wanted.signum() > 0; i++) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** Goods brought back: by items, or by an amount of money (exactly one of the two). */
-public record ReturnOrder(String externalId, List<Item> items, BigDecimal amount) {
-    public record Item(String sku, BigDecimal quantity) {
+public record ReturnOrder(String externalId, List<ReturnedItem> items, BigDecimal amount) {
+    public record ReturnedItem(String sku, BigDecimal quantity) {
     }
 }

@@ -141,16 +141,16 @@ class OrderValidationTest {
         assertThat(fields(() -> OrderValidation.check(new ReturnOrder("r", null, null), 2))).containsExactly("items");
         assertThat(fields(() -> OrderValidation.check(new ReturnOrder("r", List.of(), null), 2))).containsExactly("items");
         assertThat(fields(() -> OrderValidation.check(new ReturnOrder("r",
-                List.of(new ReturnOrder.Item("A", BigDecimal.ONE)), BigDecimal.TEN), 2))).containsExactly("items");
+                List.of(new ReturnOrder.ReturnedItem("A", BigDecimal.ONE)), BigDecimal.TEN), 2))).containsExactly("items");
         assertThatCode(() -> OrderValidation.check(new ReturnOrder("r", null, new BigDecimal("10.50")), 2))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void everyBadReturnFieldIsReportedAtOnce() {
-        List<ReturnOrder.Item> items = new ArrayList<>();
-        items.add(new ReturnOrder.Item(" ", BigDecimal.ZERO));
-        items.add(new ReturnOrder.Item("A", new BigDecimal("0.0001")));
+        List<ReturnOrder.ReturnedItem> items = new ArrayList<>();
+        items.add(new ReturnOrder.ReturnedItem(" ", BigDecimal.ZERO));
+        items.add(new ReturnOrder.ReturnedItem("A", new BigDecimal("0.0001")));
         items.add(null);
         assertThat(fields(() -> OrderValidation.check(new ReturnOrder(null, items, null), 2)))
                 .containsExactlyInAnyOrder("externalId", "items[0].sku", "items[0].quantity", "items[1].quantity",

@@ -94,7 +94,7 @@ class ReturnCalculationTest {
         assertThat(more.code()).isEqualTo("over_return");
         if (done.stream().allMatch(l -> l.returnedQuantity().compareTo(l.quantity()) >= 0)) {
             ApiProblem unit = catchThrowableOfType(ApiProblem.class, () -> ReturnCalculation.of(done,
-                    new ReturnOrder("more", List.of(new ReturnOrder.Item(done.getFirst().sku(), new BigDecimal("0.001"))),
+                    new ReturnOrder("more", List.of(new ReturnOrder.ReturnedItem(done.getFirst().sku(), new BigDecimal("0.001"))),
                             null), SCALE));
             assertThat(unit).isNotNull();
             assertThat(unit.code()).isEqualTo("over_return");
@@ -114,7 +114,7 @@ class ReturnCalculationTest {
         BigDecimal bought = lines.stream().filter(l -> l.sku().equals(sku)).map(ReturnCalculation.Line::quantity)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         ApiProblem byItems = catchThrowableOfType(ApiProblem.class, () -> ReturnCalculation.of(lines,
-                new ReturnOrder("over", List.of(new ReturnOrder.Item(sku, bought.add(new BigDecimal("0.001")))), null),
+                new ReturnOrder("over", List.of(new ReturnOrder.ReturnedItem(sku, bought.add(new BigDecimal("0.001")))), null),
                 SCALE));
         assertThat(byItems).isNotNull();
         assertThat(byItems.code()).isEqualTo("over_return");
@@ -141,7 +141,7 @@ class ReturnCalculationTest {
         BigDecimal left = unitsLeft(state).get(sku);
         BigDecimal take = left.multiply(BigDecimal.valueOf(step.percent()))
                 .divide(BigDecimal.valueOf(100), 3, RoundingMode.DOWN);
-        return take.signum() > 0 ? new ReturnOrder("i", List.of(new ReturnOrder.Item(sku, take)), null) : null;
+        return take.signum() > 0 ? new ReturnOrder("i", List.of(new ReturnOrder.ReturnedItem(sku, take)), null) : null;
     }
 
     /** The return that brings everything back: the money left, or every unit left. */
@@ -151,10 +151,10 @@ class ReturnCalculationTest {
         if (byAmount && everyLinePaidSomething) {
             return money.signum() > 0 ? new ReturnOrder("rest", null, money) : null;
         }
-        List<ReturnOrder.Item> items = new ArrayList<>();
+        List<ReturnOrder.ReturnedItem> items = new ArrayList<>();
         unitsLeft(state).forEach((sku, qty) -> {
             if (qty.signum() > 0) {
-                items.add(new ReturnOrder.Item(sku, qty));
+                items.add(new ReturnOrder.ReturnedItem(sku, qty));
             }
         });
         return items.isEmpty() ? null : new ReturnOrder("rest", items, null);
@@ -199,7 +199,7 @@ class ReturnCalculationTest {
     void aHalfReturnTakesBackTheFloorAndGivesBackTheCeiling() {
         List<ReturnCalculation.Line> lines = List.of(line("A", "2", "1000.00", 51, 7));
         ReturnCalculation.Result half = ReturnCalculation.of(lines,
-                new ReturnOrder("r1", List.of(new ReturnOrder.Item("A", BigDecimal.ONE)), null), SCALE);
+                new ReturnOrder("r1", List.of(new ReturnOrder.ReturnedItem("A", BigDecimal.ONE)), null), SCALE);
         assertThat(half.amount()).isEqualByComparingTo("500.00");
         assertThat(half.pointsReversed()).isEqualTo(25);  // floor(25.5): in the customer's favour
         assertThat(half.pointsRefunded()).isEqualTo(4);   // ceil(3.5): in the customer's favour
@@ -212,7 +212,7 @@ class ReturnCalculationTest {
     @Example
     void anUnknownSkuIsRefusedByName() {
         assertThatThrownBy(() -> ReturnCalculation.of(List.of(line("A", "1", "10.00", 1, 0)),
-                new ReturnOrder("r", List.of(new ReturnOrder.Item("Z", BigDecimal.ONE)), null), SCALE))
+                new ReturnOrder("r", List.of(new ReturnOrder.ReturnedItem("Z", BigDecimal.ONE)), null), SCALE))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.status()).isEqualTo(422);
                     assertThat(p.code()).isEqualTo("unknown_item");

@@ -122,7 +122,8 @@ class LedgerController {
                                           @RequestBody Adjustment request,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Member member = member(caller, id);
-        if (request.points() == null || request.points() == 0 || Math.abs(request.points()) > MAX_POINTS) {
+        if (request.points() == null || request.points() == 0 || request.points() < -MAX_POINTS
+                || request.points() > MAX_POINTS) {
             throw ApiProblem.invalid("points", "must be a non-zero whole number of points up to " + MAX_POINTS);
         }
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 200) {

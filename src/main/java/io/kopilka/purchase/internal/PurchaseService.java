@@ -129,7 +129,7 @@ class PurchaseService implements Purchases {
         PricedCart priced = price(c, ruleSet, account, redeem, caps(tenantId, c, ruleSet, account));
         checkRedeemedMinimum(priced, c.program());
         long pending = pendingPart(c, priced.pointsEarned());
-        Receipt.BalanceView after = account == null ? null : projected(account, priced, pending);
+        Receipt.BalanceAfter after = account == null ? null : projected(account, priced, pending);
         // The level the purchase is priced at; a quote changes nothing.
         Receipt.TierView tier = c.tier() == null ? null : new Receipt.TierView(c.tier().level().code(), false);
         return receipt(null, order.externalId(), c, priced, pending, after, tier, ruleSet.version());
@@ -189,7 +189,7 @@ class PurchaseService implements Purchases {
                 c.cart().occurredAt(), priced, c.program().version(), ruleSet.version(),
                 json.writeValueAsString(priced.applied()), c.cart(), c.now());
         long pending = pendingPart(c, priced.pointsEarned());
-        Receipt.BalanceView after = null;
+        Receipt.BalanceAfter after = null;
         Receipt.TierView tier = null;
         if (memberId != null) {
             Credit earn = priced.pointsEarned() == 0 ? null : new Credit(EntryType.EARN, priced.pointsEarned(),
@@ -202,7 +202,7 @@ class PurchaseService implements Purchases {
             tier = tiers.afterPurchase(tenantId, memberId, purchaseId, priced.payable(), priced.pointsEarned(),
                             c.cart().occurredAt(), c.now())
                     .map(t -> new Receipt.TierView(t.code(), t.changed())).orElse(null);
-            after = new Receipt.BalanceView(posted.available(), posted.pending());
+            after = new Receipt.BalanceAfter(posted.available(), posted.pending());
         }
         return receipt(purchaseId.toString(), order.externalId(), c, priced, pending, after, tier, ruleSet.version());
     }
@@ -250,7 +250,7 @@ class PurchaseService implements Purchases {
                     ReturnCalculation.Result result = ReturnCalculation.of(before, order, scale);
                     UUID returnId = Ids.next();
                     purchases.recordReturn(tenantId, purchaseId, returnId, order.externalId(), result, now);
-                    Receipt.BalanceView after = null;
+                    Receipt.BalanceAfter after = null;
                     if (memberId != null) {
                         ledger.takeBack(tenantId, memberId, result.pointsReversed(), purchaseId, returnId, now);
                         if (result.pointsRefunded() > 0) {
@@ -264,7 +264,7 @@ class PurchaseService implements Purchases {
                         tiers.afterReturn(tenantId, memberId, purchaseId, returnId, result.amount(),
                                 result.pointsReversed(), now);
                         Balance balance = ledger.balance(tenantId, memberId, now);
-                        after = new Receipt.BalanceView(balance.available(), balance.pending());
+                        after = new Receipt.BalanceAfter(balance.available(), balance.pending());
                     }
                     return new ReturnReceipt(returnId.toString(), purchaseId.toString(), order.externalId(),
                             money(result.amount(), scale), result.pointsReversed(), result.pointsRefunded(), after);
@@ -408,14 +408,14 @@ class PurchaseService implements Purchases {
         return program.expiry().mode() == ExpiryPolicy.Mode.AFTER_INACTIVITY ? expiresAt(program, now, tenant) : null;
     }
 
-    private static Receipt.BalanceView projected(Account account, PricedCart priced, long pending) {
+    private static Receipt.BalanceAfter projected(Account account, PricedCart priced, long pending) {
         Account after = account.after(priced.pointsRedeemed(), priced.pointsEarned(), pending == 0, priced.payable(),
                 1, account.lastActivityAt() == null ? Instant.EPOCH : account.lastActivityAt());
-        return new Receipt.BalanceView(after.available(), after.pending());
+        return new Receipt.BalanceAfter(after.available(), after.pending());
     }
 
     private Receipt receipt(String id, String externalId, Context c, PricedCart priced, long pending,
-                            Receipt.BalanceView balance, Receipt.TierView tier, long rulesVersion) {
+                            Receipt.BalanceAfter balance, Receipt.TierView tier, long rulesVersion) {
         int scale = c.cart().scale();
         List<Receipt.AppliedRuleView> applied = priced.applied().stream()
                 .map(a -> new Receipt.AppliedRuleView(a.ruleId() == null ? null : a.ruleId().toString(), a.name(), a.points(),

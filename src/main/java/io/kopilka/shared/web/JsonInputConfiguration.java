@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
@@ -23,6 +24,7 @@ class JsonInputConfiguration {
     JsonMapperBuilderCustomizer strictJsonInput() {
         return builder -> builder
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(new SimpleModule("times-as-text-only").setDeserializerModifier(new TimesAsTextOnly()))
                 // Free-form JSON (member attributes) keeps decimals exact, and InputInspection can
                 // bound them; as doubles, 1e999999999 would be stored as "Infinity".
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

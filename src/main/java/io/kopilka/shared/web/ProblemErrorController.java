@@ -1,5 +1,6 @@
 package io.kopilka.shared.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -16,12 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code TRACE}) as problem+json, in place of Spring Boot's own JSON shape or its HTML page.
  */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i && i >= 400 ? i : 500;
+        // Called directly (GET /error), it is a path like any other that does not exist.
+        int status = code == null ? 404 : code instanceof Integer i && i >= 400 ? i : 500;
         HttpStatus known = HttpStatus.resolve(status);
         ProblemDetail problem = Problems.of(known == null ? 500 : status, Problems.codeFor(status),
                 known == null ? "" : known.getReasonPhrase());

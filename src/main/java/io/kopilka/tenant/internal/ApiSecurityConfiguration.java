@@ -2,6 +2,7 @@ package io.kopilka.tenant.internal;
 
 import io.kopilka.shared.web.ProblemResponses;
 import io.kopilka.shared.web.Problems;
+import io.kopilka.shared.web.RawQuery;
 import io.kopilka.tenant.ApiKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -97,7 +98,9 @@ class ApiSecurityConfiguration {
      * phone and e-mail: a look-up is the till's, the whole list is not.
      */
     private static boolean listsAllMembers(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) && "/api/v1/members".equals(request.getRequestURI())
-                && request.getParameter("phone") == null && request.getParameter("card") == null;
+        if (!"GET".equals(request.getMethod()) || !"/api/v1/members".equals(request.getRequestURI())) {
+            return false;
+        }
+        return !RawQuery.namesAny(request, "phone", "card");
     }
 }

@@ -1,5 +1,6 @@
 package io.kopilka.tenant.internal;
 
+import io.kopilka.shared.web.RawQuery;
 import io.kopilka.tenant.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,7 +41,7 @@ class LookupLimitFilter extends OncePerRequestFilter {
         if (!(authentication != null && authentication.getPrincipal() instanceof Caller caller)
                 || caller.isAdmin()
                 || !MEMBER_SEARCH.matches(request)
-                || (request.getParameter("card") == null && request.getParameter("phone") == null)) {
+                || !RawQuery.namesAny(request, "card", "phone")) {
             chain.doFilter(request, response);
             return;
         }

@@ -47,12 +47,12 @@ class TierHistoryController {
                       String message, String note, String actor, String purchaseId, OffsetDateTime at) {
     }
 
-    record History(List<ChangeView> items, String nextCursor) {
+    record TierHistoryPage(List<ChangeView> items, String nextCursor) {
     }
 
     @GetMapping("/api/v1/members/{id}/tier/history")
     @Operation(summary = "The member's changes of level, newest first, paged with a cursor; lang overrides the member's language")
-    History history(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+    TierHistoryPage history(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                     @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor,
                     @RequestParam(required = false) String lang) {
         Member member = members.get(caller.tenant(), id);
@@ -70,7 +70,7 @@ class TierHistoryController {
             TierHistoryEntry last = entries.get(limit - 1);
             next = new TimeCursor(last.at(), last.id()).text();
         }
-        return new History(items, next);
+        return new TierHistoryPage(items, next);
     }
 
     private static ChangeView view(TierHistoryEntry e, Ladder ladder, Language language, ZoneId zone) {

@@ -167,7 +167,12 @@ class HostileInputIT extends IntegrationTest {
                 new Case("/api/v1/purchases", "POST", "{\"externalId\": \"x\", \"storeCode\": \"main\", "
                         + "\"items\": [{\"sku\": \"A\", \"quantity\": \"one\", \"unitPrice\": 1}]}", "items[0].quantity"),
                 new Case("/api/v1/members/" + member + "/adjustments", "POST",
-                        "{\"points\": \"many\", \"reason\": \"x\"}", "points"));
+                        "{\"points\": \"many\", \"reason\": \"x\"}", "points"),
+                // java.time readers took a number as seconds since 1970, whatever the coercion settings.
+                new Case("/api/v1/rules", "POST", "{\"name\": \"x\", \"kind\": \"points_fixed\", \"points\": 1, "
+                        + "\"validFrom\": 123}", "validFrom"),
+                new Case("/api/v1/members", "POST", "{\"phone\": \"" + randomPhone() + "\", \"birthDate\": 19900402}",
+                        "birthDate"));
         for (Case c : cases) {
             Api.Response r = send(t, c.method(), c.path(), c.body(), Map.of());
             assertThat(r.status()).as(c + " -> " + r).isIn(400, 422);
@@ -181,6 +186,42 @@ class HostileInputIT extends IntegrationTest {
         // Money may still be sent as a JSON string or a JSON number, as the contract says.
         assertThat(api.put(t.adminKey(), "/api/v1/program", Map.of("maxRedeemShare", "0.50")).status()).isEqualTo(200);
         assertThat(send(t, "PUT", "/api/v1/program", "{\"maxRedeemShare\": 0.4}", Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void queriesThatAreNotUtf8AndFormBodiesAreRefusedWithoutA500() {
+        TestTenant t = newTenant();
+        String pos = newKey(t, "pos");
+        for (String path : List.of("/api/v1/stores?cursor=%FF", "/api/v1/rules?cursor=%ED%A0%80",
+                "/api/v1/members?phone=%FF", "/api/v1/api-keys?limit=%C0%AF")) {
+            assertProblem(api.get(t.adminKey(), path), 400, "invalid_parameter");
+        }
+        RawHttp.Answer broken = RawHttp.send(port, "GET /api/v1/members?card=% HTTP/1.1\r\nAuthorization: Bearer "
+                + t.adminKey() + "\r\n");
+        assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
+        assertThat(broken.body()).contains("invalid_parameter");
+        assertProblem(api.get(pos, "/api/v1/members?phone=%FF"), 400, "invalid_parameter");
+        for (String method : List.of("POST", "PUT")) {
+            String path = method.equals("POST") ? "/api/v1/rules" : "/api/v1/program";
+            assertProblem(send(t, method, path, "name=x%&kind=points_fixed",
+                    Map.of("Content-Type", "application/x-www-form-urlencoded")), 415, "unsupported_media_type");
+        }
+        assertThat(api.get(t.adminKey(), "/api/v1/rules").json().path("items").size()).isZero();
+    }
+
+    @Test
+    void theSmallestLongIsNoAdjustment() {
+        TestTenant t = newTenant();
+        String member = newMember(t);
+        assertInvalid(send(t, "POST", "/api/v1/members/" + member + "/adjustments",
+                "{\"points\": " + Long.MIN_VALUE + ", \"reason\": \"x\"}", Map.of()), "points");
+        assertThat(balance(t, member)).isZero();
+    }
+
+    @Test
+    void theErrorPageIsNoEndpoint() {
+        assertProblem(api.get(null, "/error"), 404, "not_found");
+        assertThat(api.get(null, "/v3/api-docs").json().path("paths").has("/error")).isFalse();
     }
 
     @Test

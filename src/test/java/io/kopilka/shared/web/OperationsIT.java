@@ -116,4 +116,21 @@ class OperationsIT extends IntegrationTest {
             assertThat(r.body()).containsIgnoringCase("swagger");
         }
     }
+
+    /**
+     * springdoc names a schema by its class's simple name, so two records called {@code Item} became
+     * one schema: the return's items were documented with a purchase item's fields.
+     */
+    @Test
+    void requestAndAnswerSchemasAreNotMergedByName() {
+        JsonNode doc = api.get(null, "/v3/api-docs").json();
+        JsonNode schemas = doc.path("components").path("schemas");
+        String returnRef = doc.path("paths").path("/api/v1/purchases/{id}/returns").path("post").path("requestBody")
+                .path("content").path("application/json").path("schema").path("$ref").asString();
+        JsonNode returnOrder = schemas.path(returnRef.substring(returnRef.lastIndexOf('/') + 1));
+        String itemRef = returnOrder.path("properties").path("items").path("items").path("$ref").asString();
+        JsonNode item = schemas.path(itemRef.substring(itemRef.lastIndexOf('/') + 1));
+        assertThat(item.path("properties").propertyNames()).containsExactlyInAnyOrder("sku", "quantity");
+        assertThat(schemas.path("BalanceView").path("properties").has("value")).isTrue();
+    }
 }

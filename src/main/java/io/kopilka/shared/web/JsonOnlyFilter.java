@@ -14,17 +14,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The API answers only JSON, so a request whose {@code Accept} excludes it is refused here, before
- * a controller runs. Spring MVC would find out only when writing the answer, after the write had
- * committed: a retried transfer would then move points twice.
+ * The API speaks only JSON, and says so before a controller runs. A request whose {@code Accept}
+ * excludes JSON is refused here: Spring MVC would find out only when writing the answer, after the
+ * write had committed, and a retried transfer would then move points twice. A body that is not JSON
+ * is refused here too: for a form body Spring would first parse it into parameters (and fail on a
+ * stray {@code %} with a 500) before finding out that no reader takes it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class JsonOnlyAcceptFilter extends OncePerRequestFilter {
+public class JsonOnlyFilter extends OncePerRequestFilter {
     private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
     private final ProblemResponses problems;
 
-    public JsonOnlyAcceptFilter(ProblemResponses problems) {
+    public JsonOnlyFilter(ProblemResponses problems) {
         this.problems = problems;
     }
 
@@ -42,7 +44,28 @@ public class JsonOnlyAcceptFilter extends OncePerRequestFilter {
                     "This API answers application/json only; the Accept header must allow it"));
             return;
         }
+        if (hasBody(request) && !isJson(request.getContentType())) {
+            problems.write(response, Problems.of(415, "unsupported_media_type",
+                    "This API reads application/json only; send the body with Content-Type: application/json"));
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix());
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean acceptsJson(String accept) {
