@@ -162,8 +162,11 @@ public record RuleDocument(String id, String name, String kind,
     }
 
     private static void list(String field, List<String> values, List<FieldError> errors) {
-        if (values != null && (values.size() > 500 || values.stream().anyMatch(v -> v == null || v.isBlank()))) {
-            errors.add(new FieldError(field, "must be a list of at most 500 non-empty codes"));
+        // A code is what a purchase names (a store's code, a channel, an SKU, a category): no longer
+        // than the purchase may send it (100 characters).
+        if (values != null && (values.size() > 500
+                || values.stream().anyMatch(v -> v == null || v.isBlank() || v.length() > 100))) {
+            errors.add(new FieldError(field, "must be a list of at most 500 codes of 1 to 100 characters"));
         }
     }
 

@@ -210,6 +210,16 @@ class HostileInputIT extends IntegrationTest {
     }
 
     @Test
+    void aRulesCodesAreNoLongerThanAPurchaseMaySendThem() {
+        TestTenant t = newTenant();
+        assertInvalid(api.post(t.adminKey(), "/api/v1/rules", Map.of("name", "x", "kind", "points_fixed", "points", 1,
+                "stores", List.of("a".repeat(101)))), "stores");
+        assertInvalid(api.post(t.adminKey(), "/api/v1/rules", Map.of("name", "x", "kind", "points_fixed", "points", 1,
+                "itemFilter", Map.of("skus", List.of("s".repeat(100_000))))), "itemFilter.skus");
+        assertThat(api.get(t.adminKey(), "/api/v1/rules").json().path("items").size()).isZero();
+    }
+
+    @Test
     void theSmallestLongIsNoAdjustment() {
         TestTenant t = newTenant();
         String member = newMember(t);
