@@ -6,6 +6,7 @@ import io.kopilka.fuzz.OpenApiDoc.Operation;
 import io.kopilka.fuzz.OpenApiDoc.Param;
 import io.kopilka.testing.Api;
 import io.kopilka.testing.IntegrationTest;
+import io.kopilka.testing.RawHttp;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

@@ -189,15 +189,15 @@ class HostileInputIT extends IntegrationTest {
     }
 
     @Test
-    void queriesThatAreNotUtf8AndFormBodiesAreRefusedWithoutA500() {
+    void queriesThatAreNotUtf8AndFormBodiesAreRefusedWithoutA500() throws Exception {
         TestTenant t = newTenant();
         String pos = newKey(t, "pos");
         for (String path : List.of("/api/v1/stores?cursor=%FF", "/api/v1/rules?cursor=%ED%A0%80",
                 "/api/v1/members?phone=%FF", "/api/v1/api-keys?limit=%C0%AF")) {
             assertProblem(api.get(t.adminKey(), path), 400, "invalid_parameter");
         }
-        RawHttp.Answer broken = RawHttp.send(port, "GET /api/v1/members?card=% HTTP/1.1\r\nAuthorization: Bearer "
-                + t.adminKey() + "\r\n");
+        RawHttp.Answer broken = new RawHttp(port).send("GET /api/v1/members?card=% HTTP/1.1",
+                Map.of("Authorization", "Bearer " + t.adminKey()), null);
         assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
         assertThat(broken.body()).contains("invalid_parameter");
         assertProblem(api.get(pos, "/api/v1/members?phone=%FF"), 400, "invalid_parameter");
@@ -247,17 +247,20 @@ class HostileInputIT extends IntegrationTest {
     // Defect 13: errors from the servlet container are problem+json too.
 
     @Test
-    void theContainersOwnErrorsAreProblemJson() {
-        List<String> heads = List.of(
-                "TRACE /api/v1/members HTTP/1.1\r\n",
-                "GET /api/v1/members/%00 HTTP/1.1\r\n",
-                "GET /api/v1/members/a%2Fb HTTP/1.1\r\n",
-                "GET /api/v1/members/{id} HTTP/1.1\r\n",
-                "GET /api/v1/members HTTP/1.1\r\nX-Big: " + "a".repeat(9 * 1024) + "\r\n",
-                "GET /api/v1/members/%zz HTTP/1.1\r\n");
-        for (String head : heads) {
-            RawHttp.Answer a = RawHttp.send(port, head);
-            String what = head.substring(0, Math.min(60, head.length())).trim();
+    void theContainersOwnErrorsAreProblemJson() throws Exception {
+        record Raw(String line, Map<String, String> headers) {
+        }
+        List<Raw> requests = List.of(
+                new Raw("TRACE /api/v1/members HTTP/1.1", Map.of()),
+                new Raw("GET /api/v1/members/%00 HTTP/1.1", Map.of()),
+                new Raw("GET /api/v1/members/a%2Fb HTTP/1.1", Map.of()),
+                new Raw("GET /api/v1/members/{id} HTTP/1.1", Map.of()),
+                new Raw("GET /api/v1/members HTTP/1.1", Map.of("X-Big", "a".repeat(9 * 1024))),
+                new Raw("GET /api/v1/members/%zz HTTP/1.1", Map.of()));
+        RawHttp raw = new RawHttp(port);
+        for (Raw request : requests) {
+            RawHttp.Answer a = raw.send(request.line(), request.headers(), null);
+            String what = request.line();
             assertThat(a.status()).as(what + " -> " + a).isBetween(400, 499);
             assertThat(a.contentType()).as(what + " -> " + a).startsWith("application/problem+json");
             assertThat(a.body()).as(what).contains("\"code\"").doesNotContain("<html", "Tomcat", "/error");
