@@ -31,6 +31,8 @@ public class ChangeNotifications implements ChangeFeed, InitializingBean, Dispos
     private final JdbcClient jdbc;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean live;
+    /** Read and written by the listener thread only. */
+    private boolean outageReported;
     private volatile boolean stopped;
     private Thread thread;
 
@@ -71,6 +73,10 @@ public class ChangeNotifications implements ChangeFeed, InitializingBean, Dispos
                     s.execute("LISTEN " + CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                if (outageReported) {
+                    log.info("Configuration change listener is back; caches are used again");
+                    outageReported = false;
+                }
                 live = true;
                 dropAll(); // anything cached before we listened may be stale
                 while (!stopped) {
@@ -82,8 +88,13 @@ public class ChangeNotifications implements ChangeFeed, InitializingBean, Dispos
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!stopped) {
+                // Once per outage with its cause, then quietly: while the database is away this
+                // loop retries every second, and a stack trace a second would bury the log.
+                if (!stopped && !outageReported) {
                     log.warn("Configuration change listener lost its connection; caches are bypassed until it is back", e);
+                    outageReported = true;
+                } else if (!stopped) {
+                    log.debug("Configuration change listener still cannot connect: {}", e.toString());
                 }
             } finally {
                 live = false;
