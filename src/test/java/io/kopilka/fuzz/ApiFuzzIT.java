@@ -194,7 +194,7 @@ class ApiFuzzIT extends IntegrationTest {
 
     private Api.Response soft(Api.Response r, String what) {
         if (r.status() >= 300) {
-            notes.add("set-up step refused (" + what + "): " + r.status() + " " + clip(r.body()));
+            notes.add("set-up step refused (" + what + "): " + r.status() + " " + Findings.clip(r.body()));
         }
         return r;
     }
@@ -228,7 +228,7 @@ class ApiFuzzIT extends IntegrationTest {
         Api.Response check = send(validReq);
         if (check != null && check.status() >= 300) {
             notes.add("the valid-looking request for " + op.id() + " was refused (" + check.status() + " "
-                    + clip(check.body()) + "): its body mutations test less");
+                    + Findings.clip(check.body()) + "): its body mutations test less");
         }
         if (check != null && check.status() < 300) {
             restore(op, validReq, check);
@@ -343,7 +343,7 @@ class ApiFuzzIT extends IntegrationTest {
 
     private void trace(Operation op, String mutation, int status, String body) {
         if (TRACE) {
-            trace.add(op.id() + " | " + mutation + " | " + status + " | " + clip(body));
+            trace.add(op.id() + " | " + mutation + " | " + status + " | " + Findings.clip(body));
         }
     }
 
@@ -703,9 +703,5 @@ class ApiFuzzIT extends IntegrationTest {
     private static boolean overlap(List<Object> x, List<Object> y) {
         int n = Math.min(x.size(), y.size());
         return x.subList(0, n).equals(y.subList(0, n));
-    }
-
-    private static String clip(String s) {
-        return s == null ? "" : s.substring(0, Math.min(200, s.length())).replace("\n", " ");
     }
 }
