@@ -19,7 +19,7 @@ final class Corpus {
     /**
      * @param wrongType a 2xx answer to it is a silent coercion
      * @param lingers   an odd value that, once stored, may break what reads it later: an accepted one is
-     *                  followed by reads of what was written (see ApiFuzzIT#followUps)
+     *                  followed by reads of what was written (see CaseRunner#followUps)
      */
     record Value(String label, String json, boolean wrongType, boolean lingers) {
     }

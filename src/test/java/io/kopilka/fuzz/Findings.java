@@ -40,7 +40,7 @@ final class Findings {
         if (status == 429) {
             tooMany++;
         }
-        String shortBody = body == null ? "" : body.substring(0, Math.min(200, body.length())).replace("\n", " ");
+        String shortBody = clip(body);
         if (status >= 500) {
             add("5xx answer", operation, mutation, status, shortBody, "");
         }
@@ -57,6 +57,11 @@ final class Findings {
         } else if (status < 200 || status >= 300) {
             add("unexpected status", operation, mutation, status, shortBody, "");
         }
+    }
+
+    /** The first 200 characters of a body, on one line: enough to tell one answer from another in a report. */
+    static String clip(String s) {
+        return s == null ? "" : s.substring(0, Math.min(200, s.length())).replace("\n", " ");
     }
 
     void transportFailure(String operation, String mutation, Exception e) {
