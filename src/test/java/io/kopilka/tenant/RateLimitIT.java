@@ -135,6 +135,36 @@ class RateLimitIT extends IntegrationTest {
         }
     }
 
+    /**
+     * Found in review: HEAD is served by the GET handler, and a quote naming a member by card answers
+     * 404 for nobody, so both were ways to guess cards past the limit.
+     */
+    @Test
+    void missesThroughHeadAndQuotesCountToo() {
+        TestTenant t = newTenant();
+        assertThat(api.post(t.adminKey(), "/api/v1/stores", Map.of("code", "main", "name", "Main")).status())
+                .isEqualTo(201);
+        String pos = newKey(t, "pos");
+        Api.Response member = newMember(t, Map.of("phone", randomPhone()));
+        String card = member.text("cardNumber");
+        for (int i = 0; i < 3; i++) {
+            Api.Response quote = api.post(pos, "/api/v1/purchases/quote", quote(unknownCard(card)));
+            assertProblem(quote, 404, "not_found");
+        }
+        for (int i = 0; i < 2; i++) {
+            Api.Response head = api.send("HEAD", pos, "/api/v1/members?card=" + unknownCard(card), null, Map.of());
+            assertThat(head.status()).isEqualTo(404);
+        }
+        assertRateLimited(api.post(pos, "/api/v1/purchases/quote", quote(card)));
+        assertThat(api.send("HEAD", pos, "/api/v1/members?card=" + card, null, Map.of()).status()).isEqualTo(429);
+        assertRateLimited(api.get(pos, "/api/v1/members?card=" + card));
+    }
+
+    private static Map<String, Object> quote(String card) {
+        return json("externalId", "q", "storeCode", "main", "member", Map.of("card", card),
+                "items", List.of(Map.of("sku", "HAIRCUT", "quantity", 1, "unitPrice", "5000.00")));
+    }
+
     private static String unknownCard(String known) {
         String guess;
         do {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -70,11 +71,14 @@ public class JsonOnlyFilter extends OncePerRequestFilter {
 
     private static boolean acceptsJson(String accept) {
         try {
+            // A charset other than UTF-8 cannot be written either: Spring's JSON writer would refuse
+            // it only after the write, as for XML.
             return MediaType.parseMediaTypes(accept).stream()
                     .filter(m -> m.getQualityValue() > 0)
+                    .filter(m -> m.getCharset() == null || StandardCharsets.UTF_8.equals(m.getCharset()))
                     .anyMatch(m -> ANSWERS.stream().anyMatch(m::includes));
-        } catch (InvalidMediaTypeException e) {
-            return false;
+        } catch (IllegalArgumentException e) {
+            return false; // an unreadable header, or a charset Java does not know (so no UTF-8)
         }
     }
 }

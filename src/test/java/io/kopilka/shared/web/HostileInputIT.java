@@ -55,6 +55,36 @@ class HostileInputIT extends IntegrationTest {
         assertThat(api.get(t.adminKey(), "/api/v1/members?card=" + card).status()).isEqualTo(200);
     }
 
+    /** Found in review: Spring's JSON writer refuses a charset other than UTF-8, after the write. */
+    @Test
+    void anAcceptedJsonInAnotherCharsetIsRefusedBeforeTheWriteToo() {
+        TestTenant t = newTenant();
+        for (String accept : List.of("application/json;charset=ISO-8859-1", "application/json;charset=no-such")) {
+            assertProblem(send(t, "POST", "/api/v1/members", "{\"phone\": \"" + randomPhone() + "\"}",
+                    Map.of("Accept", accept)), 406, "not_acceptable");
+        }
+        assertThat(memberRows(t)).isZero();
+        assertThat(send(t, "POST", "/api/v1/members", "{\"phone\": \"" + randomPhone() + "\"}",
+                Map.of("Accept", "application/json;charset=UTF-8")).status()).isEqualTo(201);
+    }
+
+    /**
+     * Found in review: Spring MVC decodes {@code %6D} to {@code m} and served a pos key the whole
+     * member list at {@code /api/v1/%6Dembers}, past the checks on the raw path.
+     */
+    @Test
+    void aPathThatEscapesPlainLettersIsRefused() {
+        TestTenant t = newTenant();
+        String pos = newKey(t, "pos");
+        for (String path : List.of("/api/v1/%6Dembers", "/%61pi/v1/members", "/api/v1/members%2Dx", "/api/v%31/stores")) {
+            assertProblem(api.get(pos, path), 400, "non_canonical_path");
+        }
+        assertProblem(send(t, "POST", "/%61pi/v1/members", "{\"phone\": \"" + randomPhone() + "\"}",
+                Map.of("Accept", "application/xml")), 400, "non_canonical_path");
+        assertThat(memberRows(t)).isZero();
+        assertProblem(api.get(pos, "/api/v1/members"), 403, "forbidden");
+    }
+
     @Test
     void acceptHeadersThatAllowJsonAreServed() {
         TestTenant t = newTenant();
