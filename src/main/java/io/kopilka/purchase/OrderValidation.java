@@ -14,6 +14,11 @@ public final class OrderValidation {
     static final int MAX_ITEMS = 500;
     static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000000");
+    /**
+     * What one purchase may total (10^11 in the currency): far past any real check, and far inside
+     * what the money columns hold (10^15), also summed into a member's lifetime spend.
+     */
+    static final BigDecimal MAX_SUBTOTAL = new BigDecimal("100000000000");
     static final long MAX_POINTS = 1_000_000_000L;
     /** Tills' clocks drift; a purchase a few minutes "in the future" is still today's purchase. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -41,6 +46,9 @@ public final class OrderValidation {
         } else {
             for (int i = 0; i < order.items().size(); i++) {
                 item(errors, "items[" + i + "]", order.items().get(i), scale);
+            }
+            if (errors.isEmpty() && subtotal(order.items()).compareTo(MAX_SUBTOTAL) > 0) {
+                errors.add(new FieldError("items", "must total at most " + MAX_SUBTOTAL.toPlainString()));
             }
         }
         long redeem = order.redeemPoints() == null ? 0 : order.redeemPoints();
@@ -87,6 +95,10 @@ public final class OrderValidation {
         if (!errors.isEmpty()) {
             throw new ApiProblem(422, "validation_failed", "The return has invalid fields", errors, Map.of());
         }
+    }
+
+    private static BigDecimal subtotal(List<PurchaseOrder.Item> items) {
+        return items.stream().map(i -> i.quantity().multiply(i.unitPrice())).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static void item(List<FieldError> errors, String path, PurchaseOrder.Item item, int scale) {

@@ -82,10 +82,19 @@ class OrderValidationTest {
     }
 
     @ParameterizedTest(name = "quantity {0}, unitPrice {1} passes")
-    @CsvSource({"1000000, 1000000000", "0.001, 0", "2.500, 0.10", "1, 12.50000"})
+    @CsvSource({"1000000, 100000", "100, 1000000000", "0.001, 0", "2.500, 0.10", "1, 12.50000"})
     void limitsThemselvesAreAllowed(String quantity, String unitPrice) {
         assertThatCode(() -> OrderValidation.check(order(item("A", quantity, unitPrice)), NOW, 30, 2))
                 .doesNotThrowAnyException();
+    }
+
+    /** Each line's bounds allowed 10^6 × 10^9 = 10^15, which the money columns cannot hold (a 500). */
+    @Test
+    void theWholePurchaseIsBoundedToo() {
+        assertThat(fields(() -> OrderValidation.check(order(item("A", "1000000", "1000000000")), NOW, 30, 2)))
+                .containsExactly("items");
+        assertThat(fields(() -> OrderValidation.check(order(item("A", "1000000", "100000"), item("B", "1", "0.01")),
+                NOW, 30, 2))).containsExactly("items");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kopilka.purchase;
 
+import static io.kopilka.testing.ProblemAssert.assertInvalid;
 import static io.kopilka.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,5 +42,26 @@ class PointsBoundsIT extends IntegrationTest {
         Map<String, Object> small = json("externalId", "gold-2", "storeCode", "main", "member", Map.of("id", member),
                 "items", List.of(Map.of("sku", "HAIRCUT", "quantity", "1", "unitPrice", "5000.00")));
         assertThat(api.post(t.adminKey(), "/api/v1/purchases", small).status()).isEqualTo(201);
+    }
+
+    /**
+     * Found in review: 10^6 × 10^9 passed each line's bounds and overflowed the money columns (10^15)
+     * with a 500. A purchase totals at most 10^11.
+     */
+    @Test
+    void aPurchaseTotalsAtMostATenthOfATrillion() {
+        TestTenant t = newTenant();
+        assertThat(api.post(t.adminKey(), "/api/v1/stores", Map.of("code", "main", "name", "Main")).status())
+                .isEqualTo(201);
+        String member = newMember(t);
+        Map<String, Object> order = json("externalId", "huge", "storeCode", "main", "member", Map.of("id", member),
+                "items", List.of(Map.of("sku", "GOLD", "quantity", "1000000", "unitPrice", "1000000000")));
+        assertInvalid(api.post(t.adminKey(), "/api/v1/purchases", order), "items");
+        assertInvalid(api.post(t.adminKey(), "/api/v1/purchases/quote", order), "items");
+        Map<String, Object> guest = json("externalId", "huge-guest", "storeCode", "main",
+                "items", List.of(Map.of("sku", "GOLD", "quantity", "1000000", "unitPrice", "1000000000")));
+        assertInvalid(api.post(t.adminKey(), "/api/v1/purchases", guest), "items");
+        assertThat(jdbc.sql("SELECT count(*) FROM purchase WHERE tenant_id = :t::uuid").param("t", t.id())
+                .query(Long.class).single()).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package io.kopilka.shared.web;
 
 import io.kopilka.shared.error.ApiProblem;
+import java.sql.SQLException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -55,6 +56,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (sqlState(e, "22003")) {
+            // A backstop: input bounds keep amounts far inside the columns, but a sum over time
+            // (a lifetime spend) is the database's to refuse; the caller hears why, nothing is written.
+            log.warn("A value out of the database's range was refused", e);
+            return respond(Problems.of(422, "amount_out_of_range",
+                    "An amount is larger than Kopilka can store; nothing was written"));
+        }
         log.error("Unhandled error", e);
         return respond(Problems.of(500, "internal_error", "Something went wrong on our side"));
     }
@@ -124,5 +132,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ResponseEntity<Object> asObject(ResponseEntity<?> e) {
         return (ResponseEntity) e;
+    }
+
+    private static boolean sqlState(Throwable t, String state) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
