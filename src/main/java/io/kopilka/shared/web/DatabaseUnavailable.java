@@ -46,6 +46,30 @@ public final class DatabaseUnavailable {
         return false;
     }
 
+    /**
+     * Whether the connection broke at the commit itself: then the change may have been made or not,
+     * and a "try again" would make a write without an idempotency key twice. A failed commit is a
+     * {@link TransactionSystemException} with no application exception (a failed rollback after
+     * one has it, and rolled back for sure).
+     */
+    public static boolean inDoubt(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() == null
+                    && causedBy(tx.getCause())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** No {@code Retry-After}: whether to retry is the caller's to decide, with its key. */
+    static ResponseEntity<ProblemDetail> inDoubtResponse() {
+        return ResponseEntity.status(503).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(503,
+                "outcome_unknown", "The database went away while this change was being committed: it may or may "
+                        + "not have been made. Retry only with the same Idempotency-Key (or externalId), which "
+                        + "returns the first answer if it was made"));
+    }
+
     public static ProblemDetail problem() {
         return Problems.of(503, "database_unavailable",
                 "The database cannot be reached right now; try again in a few seconds");
