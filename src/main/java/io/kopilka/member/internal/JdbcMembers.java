@@ -7,13 +7,11 @@ import io.kopilka.member.MemberRef;
 import io.kopilka.member.Members;
 import io.kopilka.member.PhoneNumbers;
 import io.kopilka.member.ReferralCodes;
-import io.kopilka.member.web.MemberView;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
-import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.tenant.Language;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
@@ -50,11 +48,8 @@ class JdbcMembers implements Members {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
-    private final Idempotency idempotency;
 
-    JdbcMembers(JdbcClient jdbc, Tenants tenants, JsonMapper json, Clock clock, ApplicationEventPublisher events,
-                Idempotency idempotency) {
-        this.idempotency = idempotency;
+    JdbcMembers(JdbcClient jdbc, Tenants tenants, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.json = json;
@@ -285,12 +280,6 @@ class JdbcMembers implements Members {
                        consents = '{}', attributes = '{}', updated_at = :now, erased_at = :now
                 WHERE tenant_id = :tenant AND id = :id""")
                 .param("now", Timestamp.from(now)).param("tenant", tenant.value()).param("id", id.value()).update();
-        // Answers kept for replays hold the personal data too: in the same transaction, they are
-        // rewritten to show the erased member.
-        MemberView erased = MemberView.of(byId(tenant, id).orElseThrow(), tenants.get(tenant).timezone());
-        idempotency.rewrite(tenant, "members", id.toString(), erased);
-        idempotency.rewrite(tenant, "reissue:" + id, id.toString(), erased);
-        idempotency.rewrite(tenant, "member-update:" + id, id.toString(), erased);
     }
 
     private void retireCard(TenantId tenant, Member member, Instant now) {

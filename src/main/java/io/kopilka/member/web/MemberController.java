@@ -118,8 +118,21 @@ class MemberController {
     void erase(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         MemberId member = find(caller, id).id();
-        idempotency.runWithoutBody(caller.tenant(), "member-erase", key, member.toString(),
-                () -> members.erase(caller.tenant(), member));
+        idempotency.runWithoutBody(caller.tenant(), "member-erase", key, member.toString(), () -> {
+            members.erase(caller.tenant(), member);
+            forgetStoredAnswers(caller, member);
+        });
+    }
+
+    /**
+     * Answers kept for replays are this controller's views, and hold the personal data too: in the
+     * erasure's transaction they are rewritten to show the erased member.
+     */
+    private void forgetStoredAnswers(Caller caller, MemberId id) {
+        MemberView erased = MemberView.of(find(caller, id.toString()), zone(caller));
+        for (String scope : new String[] {"members", "reissue:" + id, "member-update:" + id}) {
+            idempotency.rewrite(caller.tenant(), scope, id.toString(), erased);
+        }
     }
 
     private MemberView view(Caller caller, Member member, ZoneId zone) {
