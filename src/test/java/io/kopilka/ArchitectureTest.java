@@ -39,14 +39,11 @@ class ArchitectureTest {
     /**
      * Storage and jobs know nothing of the API's shapes: otherwise an answer's format becomes the
      * storage format, and a change to the API rewrites the data. {@code shared.web} is the web
-     * plumbing every layer may use (problem+json), not a module's API. One known exception is left:
-     * {@code JdbcPrograms} stores the program as its API document (issue 10, item 8, to store a
-     * domain shape instead; it needs the stored rows rewritten).
+     * plumbing every layer may use (problem+json), not a module's API.
      */
     @Test
     void internalCodeDoesNotUseAModulesWebTypes() {
         noClasses().that().resideInAPackage("io.kopilka.*.internal..")
-                .and().doNotHaveFullyQualifiedName("io.kopilka.program.internal.JdbcPrograms")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.kopilka.*.web..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.kopilka.shared.web.."))))
                 .check(CLASSES);

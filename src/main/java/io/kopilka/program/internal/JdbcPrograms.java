@@ -3,7 +3,6 @@ package io.kopilka.program.internal;
 import io.kopilka.program.Program;
 import io.kopilka.program.ProgramValidation;
 import io.kopilka.program.Programs;
-import io.kopilka.program.web.ProgramDocument;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.database.ChangeNotifications;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Settings are stored as the API document itself: one shape to validate, read and show. */
+/** Settings are stored as one JSON document per tenant ({@link StoredProgram}), with a version. */
 @Service
 class JdbcPrograms implements Programs {
     private final JdbcClient jdbc;
@@ -45,7 +44,7 @@ class JdbcPrograms implements Programs {
         }
         return jdbc.sql("SELECT settings::text AS settings, version FROM program WHERE tenant_id = :tenant")
                 .param("tenant", tenant.value()).query(Row.class).optional()
-                .map(r -> json.readValue(r.settings(), ProgramDocument.class).toProgram(r.version()))
+                .map(r -> json.readValue(r.settings(), StoredProgram.class).toProgram(r.version()))
                 .orElseGet(Program::defaults);
     }
 
@@ -63,7 +62,7 @@ class JdbcPrograms implements Programs {
                 ON CONFLICT (tenant_id) DO UPDATE SET settings = EXCLUDED.settings,
                        version = program.version + 1, updated_at = EXCLUDED.updated_at
                 RETURNING version""")
-                .param("tenant", tenant.value()).param("settings", json.writeValueAsString(ProgramDocument.of(settings)))
+                .param("tenant", tenant.value()).param("settings", json.writeValueAsString(StoredProgram.of(settings)))
                 .param("now", Timestamp.from(Now.of(clock)))
                 .query(Long.class).single();
         cache.changed(tenant);

@@ -1,0 +1,44 @@
+package io.kopilka.program.internal;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.kopilka.program.ExpiryPolicy;
+import io.kopilka.program.Program;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A program as the {@code program.settings} column holds it. It is the storage's own shape, apart
+ * from the API's {@code ProgramDocument} so that the API may change without rewriting stored rows;
+ * its fields are the ones rows have held since V2 (money as strings), so those rows read as they are.
+ * Unlike the API document, nothing here is optional: every stored row is a whole program.
+ */
+record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pointValue,
+                     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxRedeemShare, long minRedeemPoints,
+                     int pendingDays, Expiry expiry, List<Integer> expiryReminderDays, long welcomePoints,
+                     long birthdayPoints, Referral referral, int maxBackdateDays) {
+
+    record Expiry(String mode, Integer months) {
+    }
+
+    record Referral(long referrerPoints, long refereePoints,
+                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal qualifyingSpend) {
+    }
+
+    static StoredProgram of(Program p) {
+        return new StoredProgram(p.pointValue(), p.maxRedeemShare(), p.minRedeemPoints(), p.pendingDays(),
+                new Expiry(p.expiry().mode().code(), p.expiry().mode() == ExpiryPolicy.Mode.NONE ? null : p.expiry().months()),
+                p.expiryReminderDays(), p.welcomePoints(), p.birthdayPoints(),
+                new Referral(p.referral().referrerPoints(), p.referral().refereePoints(), p.referral().qualifyingSpend()),
+                p.maxBackdateDays());
+    }
+
+    Program toProgram(long version) {
+        ExpiryPolicy.Mode mode = ExpiryPolicy.Mode.fromCode(expiry.mode())
+                .orElseThrow(() -> new IllegalStateException("stored program with expiry mode " + expiry.mode()));
+        return new Program(version, pointValue, maxRedeemShare, minRedeemPoints, pendingDays,
+                new ExpiryPolicy(mode, mode == ExpiryPolicy.Mode.NONE || expiry.months() == null ? 0 : expiry.months()),
+                expiryReminderDays, welcomePoints, birthdayPoints,
+                new Program.Referral(referral.referrerPoints(), referral.refereePoints(), referral.qualifyingSpend()),
+                maxBackdateDays);
+    }
+}
