@@ -66,8 +66,8 @@ public final class Pricing {
         }
         List<Entry> entries = new ArrayList<>();
         for (Rule rule : applicable) {
-            if (rule.discounts()) {
-                discount(in, rule, after, discounts, entries);
+            if (rule.parameters() instanceof Rule.Discount kind) {
+                discount(in, rule, kind, after, discounts, entries);
             }
         }
         MemberSnapshot.TierBenefits tier = in.member().benefits();
@@ -161,30 +161,29 @@ public final class Pricing {
         return false;
     }
 
-    private static void discount(Input in, Rule rule, BigDecimal[] after, BigDecimal[] discounts, List<Entry> entries) {
+    private static void discount(Input in, Rule rule, Rule.Discount kind, BigDecimal[] after, BigDecimal[] discounts,
+                                 List<Entry> entries) {
         Cart cart = in.cart();
-        BigDecimal percent;
-        String text;
-        if (rule.parameters() instanceof Rule.DiscountPercent p) {
-            percent = p.percent();
-        } else {
-            percent = ((Rule.DiscountBySpend) rule.parameters()).percentFor(in.member().lifetimeSpend());
-            if (percent == null) {
-                return; // no step reached yet
-            }
+        BigDecimal percent = switch (kind) {
+            case Rule.DiscountPercent p -> p.percent();
+            case Rule.DiscountBySpend s -> s.percentFor(in.member().lifetimeSpend());
+        };
+        if (percent == null) {
+            return; // no step reached yet
         }
         BigDecimal total = takeDiscount(after, discounts, percent, cart.scale(),
                 i -> rule.itemMatches(cart.lines().get(i).sku(), cart.lines().get(i).category()));
         if (total.signum() == 0) {
             return;
         }
-        if (rule.parameters() instanceof Rule.DiscountBySpend steps) {
-            BigDecimal reached = steps.steps().stream().filter(s -> s.percent().compareTo(percent) == 0)
-                    .map(Rule.DiscountBySpend.Step::spend).findFirst().orElse(BigDecimal.ZERO);
-            text = Explanations.discountBySpend(in.language(), percent, reached, total, cart.currency());
-        } else {
-            text = Explanations.discount(in.language(), rule.name(), percent, total, cart.currency());
-        }
+        String text = switch (kind) {
+            case Rule.DiscountPercent p -> Explanations.discount(in.language(), rule.name(), percent, total,
+                    cart.currency());
+            case Rule.DiscountBySpend s -> Explanations.discountBySpend(in.language(), percent,
+                    s.steps().stream().filter(step -> step.percent().compareTo(percent) == 0)
+                            .map(Rule.DiscountBySpend.Step::spend).findFirst().orElse(BigDecimal.ZERO),
+                    total, cart.currency());
+        };
         entries.add(Entry.discount(rule.id(), rule.name(), total, text));
     }
 
@@ -209,7 +208,7 @@ public final class Pricing {
         BigDecimal[] current = new BigDecimal[n];
         java.util.Arrays.fill(current, BigDecimal.ZERO);
         for (Rule rule : applicable) {
-            if (!rule.earns()) {
+            if (!(rule.parameters() instanceof Rule.Earning kind)) {
                 continue;
             }
             BigDecimal[] byLine = new BigDecimal[n];
@@ -225,13 +224,13 @@ public final class Pricing {
                 any = true;
                 base = base.add(paid[i]);
                 units = units.add(line.quantity());
-                switch (rule.parameters()) {
+                switch (kind) {
                     case Rule.PointsPercent p -> byLine[i] = paid[i].multiply(p.percent()).movePointLeft(2);
                     case Rule.PointsPerItem p -> byLine[i] = line.quantity().multiply(BigDecimal.valueOf(p.points()));
-                    default -> { }
+                    case Rule.PointsFixed p -> { } // per purchase, not per line: spread below
                 }
             }
-            if (rule.parameters() instanceof Rule.PointsFixed p && any) {
+            if (kind instanceof Rule.PointsFixed p && any) {
                 // Spread over the matching lines by what was paid, so a return takes back its share.
                 List<BigDecimal> weights = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
@@ -252,12 +251,12 @@ public final class Pricing {
             }
             BigDecimal ruleBase = base;
             BigDecimal ruleUnits = units;
-            Explain explain = switch (rule.parameters()) {
+            Explain explain = switch (kind) {
                 case Rule.PointsPercent p -> points -> Explanations.pointsPercent(in.language(), p.percent(), ruleBase,
                         points, cart.currency());
                 case Rule.PointsPerItem p -> points -> Explanations.pointsPerItem(in.language(), p.points(), ruleUnits,
                         points);
-                default -> points -> Explanations.pointsFixed(in.language(), rule.name(), points);
+                case Rule.PointsFixed p -> points -> Explanations.pointsFixed(in.language(), rule.name(), points);
             };
             entries.add(new Entry(rule.id(), rule.name(), raw, byLine, BigDecimal.ZERO, base, explain));
         }

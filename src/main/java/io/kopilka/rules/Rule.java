@@ -45,20 +45,32 @@ public record Rule(UUID id, String name, RuleKind kind, int priority, boolean st
         }
     }
 
-    /** The parameters of each kind. */
-    public sealed interface Parameters {
+    /**
+     * The parameters of each kind, in three families that Pricing handles at three steps. Every
+     * switch over them is exhaustive, without {@code default}: a new kind (coupons are next) does not
+     * compile until each step says what it does with it.
+     */
+    public sealed interface Parameters permits Earning, Discount, Multiplier {
+    }
+
+    /** Kinds that give points of their own to the lines they match. */
+    public sealed interface Earning extends Parameters permits PointsPercent, PointsFixed, PointsPerItem {
+    }
+
+    /** Kinds that lower what the customer pays for the lines they match. */
+    public sealed interface Discount extends Parameters permits DiscountPercent, DiscountBySpend {
     }
 
     /** {@code points_percent}: this percent of what the customer pays for matching items, in points. */
-    public record PointsPercent(BigDecimal percent) implements Parameters {
+    public record PointsPercent(BigDecimal percent) implements Earning {
     }
 
     /** {@code points_fixed}: these points for a purchase with at least one matching item. */
-    public record PointsFixed(long points) implements Parameters {
+    public record PointsFixed(long points) implements Earning {
     }
 
     /** {@code points_per_item}: these points per unit of matching items. */
-    public record PointsPerItem(long points) implements Parameters {
+    public record PointsPerItem(long points) implements Earning {
     }
 
     /** {@code multiplier}: the points other rules gave to matching items, times this factor. */
@@ -66,11 +78,11 @@ public record Rule(UUID id, String name, RuleKind kind, int priority, boolean st
     }
 
     /** {@code discount_percent}: an instant discount of this percent on matching items. */
-    public record DiscountPercent(BigDecimal percent) implements Parameters {
+    public record DiscountPercent(BigDecimal percent) implements Discount {
     }
 
     /** {@code discount_by_spend}: the percent of the highest step the member's lifetime spend has reached. */
-    public record DiscountBySpend(List<Step> steps) implements Parameters {
+    public record DiscountBySpend(List<Step> steps) implements Discount {
         public record Step(BigDecimal spend, BigDecimal percent) {
         }
 
@@ -90,12 +102,4 @@ public record Rule(UUID id, String name, RuleKind kind, int priority, boolean st
         return itemFilter == null || itemFilter.matches(sku, category);
     }
 
-    public boolean discounts() {
-        return parameters instanceof DiscountPercent || parameters instanceof DiscountBySpend;
-    }
-
-    public boolean earns() {
-        return parameters instanceof PointsPercent || parameters instanceof PointsFixed
-                || parameters instanceof PointsPerItem;
-    }
 }
