@@ -13,6 +13,7 @@ import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.Caller;
@@ -105,15 +106,10 @@ class LedgerController {
         PageLimit.check(limit);
         TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = zone(caller);
-        List<Entry> entries = ledger.history(caller.tenant(), member.id(), after == null ? null : after.at(),
-                after == null ? null : after.id(), limit + 1);
-        List<EntryView> items = entries.stream().limit(limit).map(e -> view(e, zone)).toList();
-        String next = null;
-        if (entries.size() > limit) {
-            Entry last = entries.get(limit - 1);
-            next = new TimeCursor(last.createdAt(), last.id()).text();
-        }
-        return new History(items, next);
+        Page<EntryView> page = Page.of(limit, n -> ledger.history(caller.tenant(), member.id(),
+                        after == null ? null : after.at(), after == null ? null : after.id(), n),
+                e -> view(e, zone), e -> new TimeCursor(e.createdAt(), e.id()).text());
+        return new History(page.items(), page.nextCursor());
     }
 
     @PostMapping("/api/v1/members/{id}/adjustments")

@@ -8,6 +8,7 @@ import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
@@ -80,11 +81,10 @@ class MemberController {
         PageLimit.check(limit);
         MemberId after = cursor == null ? null
                 : new MemberId(Ids.parse(cursor).orElseThrow(() -> ApiProblem.invalid("cursor", "is not a cursor")));
-        List<Member> page = members.page(caller.tenant(), after, limit + 1);
         ZoneId zone = zone(caller);
-        List<MemberView> items = page.stream().limit(limit).map(m -> view(caller, m, zone)).toList();
-        String next = page.size() > limit ? items.getLast().id() : null;
-        return new MemberList(items, next);
+        Page<MemberView> page = Page.of(limit, n -> members.page(caller.tenant(), after, n), m -> view(caller, m, zone),
+                m -> m.id().toString());
+        return new MemberList(page.items(), page.nextCursor());
     }
 
     @PatchMapping("/api/v1/members/{id}")

@@ -6,6 +6,7 @@ import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.shared.web.CursorText;
+import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
@@ -63,14 +64,10 @@ class RuleController {
         Rules.Position after = CursorText.parse(cursor, 3,
                 p -> new Rules.Position(Integer.parseInt(p[0]), Instant.parse(p[1]), UUID.fromString(p[2])));
         ZoneId zone = zone(caller);
-        List<Rules.Listed> page = rules.page(caller.tenant(), after, limit + 1);
-        List<RuleDocument> items = page.stream().limit(limit).map(l -> RuleDocument.of(l.rule(), zone)).toList();
-        String next = null;
-        if (page.size() > limit) {
-            Rules.Position last = page.get(limit - 1).position();
-            next = CursorText.of(last.priority(), last.createdAt(), last.id());
-        }
-        return new RuleList(items, next);
+        Page<RuleDocument> page = Page.of(limit, n -> rules.page(caller.tenant(), after, n),
+                l -> RuleDocument.of(l.rule(), zone),
+                l -> CursorText.of(l.position().priority(), l.position().createdAt(), l.position().id()));
+        return new RuleList(page.items(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/rules/{id}")

@@ -3,6 +3,7 @@ package io.kopilka.tenant.web;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.ApiKey;
@@ -104,15 +105,10 @@ class ApiKeyController {
         PageLimit.check(limit);
         TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
-        List<ApiKey> page = keys.page(caller.tenant(), after == null ? null : after.at(),
-                after == null ? null : after.id(), limit + 1);
-        List<KeyView> items = page.stream().limit(limit).map(k -> KeyView.of(k, zone)).toList();
-        String next = null;
-        if (page.size() > limit) {
-            ApiKey last = page.get(limit - 1);
-            next = new TimeCursor(last.createdAt(), last.id()).text();
-        }
-        return new KeyList(items, next);
+        Page<KeyView> page = Page.of(limit, n -> keys.page(caller.tenant(), after == null ? null : after.at(),
+                        after == null ? null : after.id(), n),
+                k -> KeyView.of(k, zone), k -> new TimeCursor(k.createdAt(), k.id()).text());
+        return new KeyList(page.items(), page.nextCursor());
     }
 
     @DeleteMapping("/api/v1/api-keys/{id}")

@@ -2,6 +2,7 @@ package io.kopilka.tenant.web;
 
 import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.shared.web.CursorText;
+import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Store;
@@ -71,9 +72,8 @@ class StoreController {
             return p[0];
         });
         ZoneId zone = tenants.get(caller.tenant()).timezone();
-        List<Store> page = stores.page(caller.tenant(), after, limit + 1);
-        List<StoreView> items = page.stream().limit(limit).map(s -> StoreView.of(s, zone)).toList();
-        String next = page.size() > limit ? CursorText.of(items.getLast().code()) : null;
-        return new StoreList(items, next);
+        Page<StoreView> page = Page.of(limit, n -> stores.page(caller.tenant(), after, n), s -> StoreView.of(s, zone),
+                s -> CursorText.of(s.code()));
+        return new StoreList(page.items(), page.nextCursor());
     }
 }

@@ -3,6 +3,7 @@ package io.kopilka.tier.web;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.Caller;
@@ -62,15 +63,10 @@ class TierHistoryController {
         TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
         Ladder ladder = tiers.ladder(caller.tenant());
-        List<TierHistoryEntry> entries = tiers.history(caller.tenant(), member.id(),
-                after == null ? null : after.at(), after == null ? null : after.id(), limit + 1);
-        List<ChangeView> items = entries.stream().limit(limit).map(e -> view(e, ladder, language, zone)).toList();
-        String next = null;
-        if (entries.size() > limit) {
-            TierHistoryEntry last = entries.get(limit - 1);
-            next = new TimeCursor(last.at(), last.id()).text();
-        }
-        return new TierHistoryPage(items, next);
+        Page<ChangeView> page = Page.of(limit, n -> tiers.history(caller.tenant(), member.id(),
+                        after == null ? null : after.at(), after == null ? null : after.id(), n),
+                e -> view(e, ladder, language, zone), e -> new TimeCursor(e.at(), e.id()).text());
+        return new TierHistoryPage(page.items(), page.nextCursor());
     }
 
     private static ChangeView view(TierHistoryEntry e, Ladder ladder, Language language, ZoneId zone) {
