@@ -15,9 +15,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -36,10 +33,6 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
 class ApiSecurityConfiguration {
-    /** GET, and HEAD, which Spring MVC serves with the same handler. */
-    private static final RequestMatcher MEMBER_SEARCH = new OrRequestMatcher(
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/members"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, "/api/v1/members"));
     private static final String[] ADMIN_ONLY = {
             "/api/v1/api-keys/**", "/api/v1/program/**", "/api/v1/rules/**", "/api/v1/tiers/**",
             "/api/v1/rewards/**", "/api/v1/challenges/**", "/api/v1/webhooks/**", "/api/v1/analytics/**"};
@@ -105,6 +98,6 @@ class ApiSecurityConfiguration {
      * phone and e-mail: a look-up is the till's, the whole list is not.
      */
     private static boolean listsAllMembers(HttpServletRequest request) {
-        return MEMBER_SEARCH.matches(request) && !RawQuery.namesAny(request, "phone", "card");
+        return LookupLimitFilter.MEMBER_SEARCH.matches(request) && !RawQuery.namesAny(request, "phone", "card");
     }
 }

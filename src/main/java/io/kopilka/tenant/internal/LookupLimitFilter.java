@@ -28,8 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * requests still count against the per-key request limit.
  */
 class LookupLimitFilter extends OncePerRequestFilter {
-    /** GET, and HEAD, which Spring MVC serves with the same handler. */
-    private static final RequestMatcher MEMBER_SEARCH = new OrRequestMatcher(
+    /** GET, and HEAD, which Spring MVC serves with the same handler; the access matrix uses it too. */
+    static final RequestMatcher MEMBER_SEARCH = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/members"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, "/api/v1/members"));
     /** A quote or a purchase naming a member by phone or card answers 404 when nobody has it: a look-up too. */
