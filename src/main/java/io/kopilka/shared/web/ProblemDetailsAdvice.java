@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -104,8 +103,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail p ? p
                 : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
-        ProblemDetail coded = Problems.of(statusCode.value(), Problems.codeFor(statusCode.value()),
-                callersWords(problem.getDetail(), statusCode));
+        ProblemDetail coded = Problems.ofStatus(statusCode.value(), callersWords(problem.getDetail()));
         return asObject(ResponseEntity.status(statusCode).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(coded));
     }
@@ -119,12 +117,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    /** Spring's detail, unless it names our classes or methods: then the status's own words. */
-    private static String callersWords(@Nullable String detail, HttpStatusCode status) {
+    /** Spring's detail, unless it names our classes or methods: then null, for the status's own words. */
+    private static @Nullable String callersWords(@Nullable String detail) {
         if (detail == null || detail.contains("java.") || detail.contains("io.kopilka") || detail.contains("public ")
                 || detail.contains("tools.jackson") || detail.contains("org.springframework")) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            return known == null ? "" : known.getReasonPhrase();
+            return null;
         }
         return detail;
     }

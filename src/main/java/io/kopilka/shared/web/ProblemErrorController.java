@@ -5,7 +5,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +24,7 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Called directly (GET /error), it is a path like any other that does not exist.
         int status = code == null ? 404 : code instanceof Integer i && i >= 400 ? i : 500;
-        HttpStatus known = HttpStatus.resolve(status);
-        ProblemDetail problem = Problems.of(known == null ? 500 : status, Problems.codeFor(status),
-                known == null ? "" : known.getReasonPhrase());
+        ProblemDetail problem = Problems.ofStatus(status, null);
         // The request the container refused, not the error page it was forwarded to.
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             try {

@@ -10,7 +10,7 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat answers some requests itself, before any servlet: a {@code %2F}, {@code %00} or {@code {}
@@ -18,8 +18,11 @@ import org.springframework.http.HttpStatus;
  * with a code, like every other error of the service.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+    /** The application's mapper: it writes a ProblemDetail's properties (the code) at the top level. */
+    private final JsonMapper json;
 
-    public ProblemErrorReportValve() {
+    ProblemErrorReportValve(JsonMapper json) {
+        this.json = json;
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -30,12 +33,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String code = Problems.codeFor(status);
-        String body = "{\"type\":\"https://kopilka.io/problems/" + code.replace('_', '-') + "\",\"title\":\""
-                + (known == null ? "Error" : known.getReasonPhrase()) + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail(status) + "\",\"code\":\"" + code + "\"}";
         try {
+            String body = json.writeValueAsString(Problems.ofStatus(status, detail(status)));
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
@@ -43,7 +42,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                 writer.write(body);
                 response.finishResponse();
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             // The client has gone or the answer is under way: nothing more can be said to it.
         }
     }
@@ -60,15 +59,17 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     @Configuration(proxyBeanMethods = false)
     static class Installation {
         @Bean
-        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReports() {
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReports(JsonMapper json) {
             return factory -> factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
-                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
                     for (var valve : host.getPipeline().getValves()) {
-                        if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                        if (valve instanceof ErrorReportValve) {
                             host.getPipeline().removeValve(valve);
                         }
                     }
+                    // Named as the host's reporter too, so that its start finds this one and adds no other.
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemErrorReportValve(json));
                 }
             });
         }

@@ -27,6 +27,16 @@ public final class Problems {
         return body;
     }
 
+    /**
+     * A problem known only by its status (from Spring or the servlet container): its code from
+     * {@link #codeFor}, and {@code detail}, or the status's own words when there is none.
+     */
+    public static ProblemDetail ofStatus(int status, String detail) {
+        HttpStatus known = HttpStatus.resolve(status);
+        String words = detail != null ? detail : known == null ? "" : known.getReasonPhrase();
+        return of(known == null ? 500 : status, codeFor(status), words);
+    }
+
     /** The code of a problem known only by its status (from Spring or the servlet container). */
     public static String codeFor(int status) {
         return switch (status) {

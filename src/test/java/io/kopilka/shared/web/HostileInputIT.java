@@ -294,6 +294,8 @@ class HostileInputIT extends IntegrationTest {
             assertThat(a.status()).as(what + " -> " + a).isBetween(400, 499);
             assertThat(a.contentType()).as(what + " -> " + a).startsWith("application/problem+json");
             assertThat(a.body()).as(what).contains("\"code\"").doesNotContain("<html", "Tomcat", "/error");
+            assertThat(tools.jackson.databind.json.JsonMapper.shared().readTree(a.body()).path("code").asString())
+                    .as(what + " -> " + a).isEqualTo(a.status() == 405 ? "method_not_allowed" : "bad_request");
         }
     }
 }
