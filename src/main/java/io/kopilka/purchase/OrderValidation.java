@@ -85,11 +85,7 @@ public final class OrderValidation {
                 if (item == null || item.sku() == null || item.sku().isBlank()) {
                     errors.add(new FieldError("items[" + i + "].sku", "is required"));
                 }
-                if (item == null || item.quantity() == null || item.quantity().signum() <= 0
-                        || item.quantity().compareTo(MAX_QUANTITY) > 0 || item.quantity().stripTrailingZeros().scale() > 3) {
-                    errors.add(new FieldError("items[" + i + "].quantity",
-                            "must be above 0, at most " + MAX_QUANTITY + ", with at most 3 decimals"));
-                }
+                quantity(errors, "items[" + i + "].quantity", item == null ? null : item.quantity());
             }
         }
         if (!errors.isEmpty()) {
@@ -101,6 +97,15 @@ public final class OrderValidation {
         return items.stream().map(i -> i.quantity().multiply(i.unitPrice())).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** A quantity bought or brought back: above 0, at most 10^6, with at most 3 decimals (weighed goods). */
+    private static void quantity(List<FieldError> errors, String field, BigDecimal quantity) {
+        if (quantity == null || quantity.signum() <= 0 || quantity.compareTo(MAX_QUANTITY) > 0
+                || quantity.stripTrailingZeros().scale() > 3) {
+            errors.add(new FieldError(field, "must be above 0, at most " + MAX_QUANTITY.toPlainString()
+                    + ", with at most 3 decimals"));
+        }
+    }
+
     private static void item(List<FieldError> errors, String path, PurchaseOrder.Item item, int scale) {
         if (item == null) {
             errors.add(new FieldError(path, "is required"));
@@ -109,10 +114,7 @@ public final class OrderValidation {
         text(errors, path + ".sku", item.sku(), 100, true);
         text(errors, path + ".name", item.name(), 200, false);
         text(errors, path + ".category", item.category(), 100, false);
-        if (item.quantity() == null || item.quantity().signum() <= 0 || item.quantity().compareTo(MAX_QUANTITY) > 0
-                || item.quantity().stripTrailingZeros().scale() > 3) {
-            errors.add(new FieldError(path + ".quantity", "must be above 0, at most 1000000, with at most 3 decimals"));
-        }
+        quantity(errors, path + ".quantity", item.quantity());
         if (item.unitPrice() == null || item.unitPrice().signum() < 0 || item.unitPrice().compareTo(MAX_PRICE) > 0
                 || item.unitPrice().stripTrailingZeros().scale() > Math.max(scale, 2)) {
             errors.add(new FieldError(path + ".unitPrice", "must be 0 or more, at most 1000000000, with at most "
