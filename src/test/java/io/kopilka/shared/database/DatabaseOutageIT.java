@@ -6,6 +6,7 @@ import io.kopilka.testing.Api;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -56,11 +59,8 @@ class DatabaseOutageIT {
 
             // A key in the key cache: the controller's query fails (ProblemDetailsAdvice). The first
             // requests may still be served: a backend outlives its postmaster for a moment. Never a 500.
-            Api.Response first = api.get(before.adminKey, "/api/v1/members/" + before.memberId);
-            while (first.status() == 200 && System.nanoTime() - killed < ANSWERS_WITHIN.toNanos()) {
-                Thread.sleep(20);
-                first = api.get(before.adminKey, "/api/v1/members/" + before.memberId);
-            }
+            Api.Response first = until(() -> api.get(before.adminKey, "/api/v1/members/" + before.memberId),
+                    r -> r.status() != 200, left(ANSWERS_WITHIN, killed));
             assertUnavailable(first, killed);
             // A key not seen yet: its look-up in the security filter fails (DatabaseUnavailableFilter).
             assertUnavailable(api.get(before.freshKey, "/api/v1/stores"), killed);
@@ -128,7 +128,8 @@ class DatabaseOutageIT {
             awaitHealth(api, r -> r.status() == 200, COMES_BACK_WITHIN);
             log("health UP again", stopped);
             // Nothing kept the dead state: the pool made new connections by itself.
-            awaitApi(() -> api.get(before.adminKey, "/api/v1/members/" + before.memberId), COMES_BACK_WITHIN);
+            until(() -> api.get(before.adminKey, "/api/v1/members/" + before.memberId), r -> r.status() == 200,
+                    COMES_BACK_WITHIN);
             before.assertStillThere(api);
         } finally {
             external.close();
@@ -172,38 +173,18 @@ class DatabaseOutageIT {
         System.out.printf("DatabaseOutageIT: 503 after %d ms: %s%n", ms, r.body());
     }
 
-    private static Api.Response awaitHealth(Api api, Predicate<Api.Response> wanted, Duration within)
-            throws InterruptedException {
+    private static Api.Response awaitHealth(Api api, Predicate<Api.Response> wanted, Duration within) {
         return awaitHealthAt(api, "/actuator/health", wanted, within);
     }
 
-    /** Polls until the answer is the wanted one; fails after {@code within}. A liveness bound, not a timing test. */
-    private static Api.Response awaitHealthAt(Api api, String path, Predicate<Api.Response> wanted, Duration within)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        Api.Response last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.get(EmbeddedDatabaseSecurityIT.METRICS_TOKEN, path);
-            if (wanted.test(last)) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(path + " did not answer as wanted within " + within + "; last answer: " + last);
+    private static Api.Response awaitHealthAt(Api api, String path, Predicate<Api.Response> wanted, Duration within) {
+        return until(() -> api.get(EmbeddedDatabaseSecurityIT.METRICS_TOKEN, path), wanted, within);
     }
 
-    private static void awaitApi(java.util.function.Supplier<Api.Response> call, Duration within)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        Api.Response last = null;
-        while (System.nanoTime() < deadline) {
-            last = call.get();
-            if (last.status() == 200) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no 200 within " + within + "; last answer: " + last);
+    /** Asks until the answer is the wanted one; fails after {@code within}. A liveness bound, not a timing test. */
+    private static Api.Response until(Callable<Api.Response> call, Predicate<Api.Response> wanted, Duration within) {
+        return Awaitility.await().atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(call, wanted::test);
     }
 
     private static EmbeddedPostgres externalServer(Path pgData, int port) throws IOException {
@@ -215,19 +196,26 @@ class DatabaseOutageIT {
         return builder.start();
     }
 
-    private static ServerSocket bind(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try {
-                ServerSocket socket = new ServerSocket();
-                socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                return socket;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(20); // the killed server's socket is still closing
-            }
+    /** What is left of {@code within} since {@code since}; at least a moment, for one more look (assertUnavailable holds the bound). */
+    private static Duration left(Duration within, long since) {
+        Duration left = within.minusNanos(System.nanoTime() - since);
+        return left.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : left;
+    }
+
+    /** Binds the port once the killed server's socket has closed. */
+    private static ServerSocket bind(int port) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).until(() -> tryBind(port), socket -> socket != null);
+    }
+
+    private static ServerSocket tryBind(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return socket;
+        } catch (IOException stillTaken) {
+            socket.close();
+            return null;
         }
     }
 
