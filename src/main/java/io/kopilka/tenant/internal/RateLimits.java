@@ -75,19 +75,17 @@ class RateLimits {
 
     /** Counts a wrong or unknown key (or metrics token) from this address. */
     long authFailed(String address) {
-        return settings.enabled() ? take(failedAuth.get(address, a -> Bucket.builder().addLimit(failedAuthLimit).build()))
-                : 0;
+        return take(failedAuth, address, failedAuthLimit);
     }
 
     /** Counts a request of this key ({@code keyId}, or "platform"). */
     long request(String key) {
-        return settings.enabled() ? take(perKey.get(key, k -> Bucket.builder().addLimit(keyLimit).build())) : 0;
+        return take(perKey, key, keyLimit);
     }
 
     /** Counts a member look-up by card or phone as a miss, up front; {@link #lookupFound} gives it back. */
     long lookup(String key) {
-        return settings.enabled() ? take(lookupMisses.get(key, k -> Bucket.builder().addLimit(lookupMissLimit).build()))
-                : 0;
+        return take(lookupMisses, key, lookupMissLimit);
     }
 
     /** The look-up found its member (or was not a miss at all): it does not count. */
@@ -130,8 +128,13 @@ class RateLimits {
         problems.write(response, Problems.of(429, "rate_limited", detail + "; try again in " + seconds + " s"));
     }
 
-    private static long take(Bucket bucket) {
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    /** Takes a token from the bucket of {@code key} (a full one the first time). */
+    private long take(Cache<String, Bucket> buckets, String key, Bandwidth limit) {
+        if (!settings.enabled()) {
+            return 0;
+        }
+        ConsumptionProbe probe = buckets.get(key, k -> Bucket.builder().addLimit(limit).build())
+                .tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : seconds(probe.getNanosToWaitForRefill());
     }
 
