@@ -70,9 +70,18 @@ public final class DatabaseUnavailable {
                         + "returns the first answer if it was made"));
     }
 
-    public static ProblemDetail problem() {
+    private static ProblemDetail problem() {
         return Problems.of(503, "database_unavailable",
                 "The database cannot be reached right now; try again in a few seconds");
+    }
+
+    /**
+     * The answer to a request that failed because the database went away: in doubt (the commit's
+     * connection broke) or unavailable (never applied, try again). The advice and the filter both
+     * answer with it.
+     */
+    static ResponseEntity<ProblemDetail> responseFor(Throwable error) {
+        return inDoubt(error) ? inDoubtResponse() : response();
     }
 
     static ResponseEntity<ProblemDetail> response() {

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,8 +41,9 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
             log.warn("{} {}: database unavailable: {}", request.getMethod(), request.getRequestURI(),
                     DatabaseUnavailable.reason(e));
             response.resetBuffer();
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            problems.write(response, DatabaseUnavailable.problem());
+            ResponseEntity<ProblemDetail> answer = DatabaseUnavailable.responseFor(e);
+            answer.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+            problems.write(response, answer.getBody());
         }
     }
 }

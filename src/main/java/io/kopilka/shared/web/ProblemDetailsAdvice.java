@@ -49,12 +49,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (!DatabaseUnavailable.causedBy(e)) {
             return unexpected(e);
         }
-        if (DatabaseUnavailable.inDoubt(e)) {
-            log.warn("Database lost at commit, outcome unknown: {}", DatabaseUnavailable.reason(e));
-            return DatabaseUnavailable.inDoubtResponse();
-        }
-        log.warn("Database unavailable: {}", DatabaseUnavailable.reason(e));
-        return DatabaseUnavailable.response();
+        log.warn("Database unavailable{}: {}", DatabaseUnavailable.inDoubt(e) ? " at the commit, outcome unknown" : "",
+                DatabaseUnavailable.reason(e));
+        return DatabaseUnavailable.responseFor(e);
     }
 
     @ExceptionHandler(Exception.class)

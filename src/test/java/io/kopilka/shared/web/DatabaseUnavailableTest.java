@@ -22,6 +22,8 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.inDoubt(commit)).isTrue();
         assertThat(DatabaseUnavailable.inDoubtResponse().getHeaders().containsHeader("Retry-After")).isFalse();
         assertThat(DatabaseUnavailable.inDoubtResponse().getBody().getProperties()).containsEntry("code", "outcome_unknown");
+        // The advice and the filter answer with responseFor: the same for both.
+        assertThat(DatabaseUnavailable.responseFor(commit).getBody().getProperties()).containsEntry("code", "outcome_unknown");
     }
 
     @Test
@@ -33,5 +35,6 @@ class DatabaseUnavailableTest {
         rollback.initApplicationException(new IllegalStateException("the statement failed first"));
         assertThat(DatabaseUnavailable.inDoubt(rollback)).isFalse();
         assertThat(DatabaseUnavailable.response().getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(DatabaseUnavailable.responseFor(none).getHeaders().getFirst("Retry-After")).isEqualTo("5");
     }
 }
