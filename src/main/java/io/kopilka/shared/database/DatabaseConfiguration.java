@@ -59,20 +59,25 @@ class DatabaseConfiguration {
         return config;
     }
 
+    /** Where the service connects, and as whom: the external database, or the embedded server's service role. */
+    private record Target(String url, String user, String password, EmbeddedPostgresServer server) {
+        static Target of(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+            if (properties.external()) {
+                return new Target(properties.url(), properties.user(), properties.password(), null);
+            }
+            EmbeddedPostgresServer server = embedded.getObject().server();
+            return new Target(server.jdbcUrl(), server.serviceRole(), server.servicePassword(), server);
+        }
+    }
+
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+        Target target = Target.of(properties, embedded);
+        EmbeddedPostgresServer server = target.server();
         HikariConfig config = new HikariConfig();
-        EmbeddedPostgresServer server = null;
-        if (properties.external()) {
-            config.setJdbcUrl(properties.url());
-            config.setUsername(properties.user());
-            config.setPassword(properties.password());
-        } else {
-            server = embedded.getObject().server();
-            config.setJdbcUrl(server.jdbcUrl());
-            config.setUsername(server.serviceRole());
-            config.setPassword(server.servicePassword());
-        }
+        config.setJdbcUrl(target.url());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
         config.setMaximumPoolSize(properties.poolSize());
         config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setPoolName("kopilka");
@@ -87,11 +92,8 @@ class DatabaseConfiguration {
     /** Replaces Spring Boot's "db" indicator, which waits for a pool connection (up to the pool's timeout). */
     @Bean
     HealthIndicator dbHealthIndicator(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
-        if (properties.external()) {
-            return new DatabaseHealthIndicator(properties.url(), properties.user(), properties.password(), null);
-        }
-        EmbeddedPostgresServer server = embedded.getObject().server();
-        return new DatabaseHealthIndicator(server.jdbcUrl(), server.serviceRole(), server.servicePassword(), server);
+        Target target = Target.of(properties, embedded);
+        return new DatabaseHealthIndicator(target.url(), target.user(), target.password(), target.server());
     }
 
     /**
