@@ -13,14 +13,19 @@ import org.junit.jupiter.api.Test;
 /** A pos key issued for one store records that store's purchases only; a key without a store, any. */
 class StoreKeyIT extends IntegrationTest {
 
+    /** Two stores, main and mall, and a pos key issued for main: its text. */
+    private String mainStoreTill(String admin) {
+        api.post(admin, "/api/v1/stores", Map.of("code", "main"));
+        api.post(admin, "/api/v1/stores", Map.of("code", "mall"));
+        return api.post(admin, "/api/v1/api-keys", Map.of("name", "till", "role", "pos", "storeCode", "main"))
+                .text("key");
+    }
+
     @Test
     void aStoreKeyMayNotRecordAnotherStoresPurchases() {
         TestTenant tenant = newTenant();
         String admin = tenant.adminKey();
-        api.post(admin, "/api/v1/stores", Map.of("code", "main"));
-        api.post(admin, "/api/v1/stores", Map.of("code", "mall"));
-        String mainTill = api.post(admin, "/api/v1/api-keys", Map.of("name", "till", "role", "pos",
-                "storeCode", "main")).text("key");
+        String mainTill = mainStoreTill(admin);
         Map<String, Object> atMall = Map.of("externalId", "m1", "storeCode", "mall",
                 "items", List.of(Map.of("sku", "A", "quantity", 1, "unitPrice", "100")));
         Api.Response refused = api.post(mainTill, "/api/v1/purchases", atMall);
@@ -39,10 +44,7 @@ class StoreKeyIT extends IntegrationTest {
     void aStoreKeyMayNotReturnAnotherStoresPurchases() {
         TestTenant tenant = newTenant();
         String admin = tenant.adminKey();
-        api.post(admin, "/api/v1/stores", Map.of("code", "main"));
-        api.post(admin, "/api/v1/stores", Map.of("code", "mall"));
-        String mainTill = api.post(admin, "/api/v1/api-keys", Map.of("name", "till", "role", "pos",
-                "storeCode", "main")).text("key");
+        String mainTill = mainStoreTill(admin);
         String anyTill = api.post(admin, "/api/v1/api-keys", Map.of("name", "web", "role", "pos")).text("key");
         api.post(admin, "/api/v1/rules", Map.of("name", "10% back", "kind", "points_percent", "percent", "10"));
         String member = newMember(tenant);
@@ -71,10 +73,7 @@ class StoreKeyIT extends IntegrationTest {
     void aStoreKeyGetsNoReplayOfAnotherStoresReturn() {
         TestTenant tenant = newTenant();
         String admin = tenant.adminKey();
-        api.post(admin, "/api/v1/stores", Map.of("code", "main"));
-        api.post(admin, "/api/v1/stores", Map.of("code", "mall"));
-        String mainTill = api.post(admin, "/api/v1/api-keys", Map.of("name", "till", "role", "pos",
-                "storeCode", "main")).text("key");
+        String mainTill = mainStoreTill(admin);
         String atMall = purchase(admin, "mall-1", "mall", newMember(tenant));
         Map<String, Object> oneItem = Map.of("externalId", "r1", "items", List.of(Map.of("sku", "A", "quantity", 1)));
         assertThat(api.post(admin, "/api/v1/purchases/" + atMall + "/returns", oneItem).status()).isEqualTo(201);
