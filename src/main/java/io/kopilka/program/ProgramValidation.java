@@ -1,5 +1,6 @@
 package io.kopilka.program;
 
+import io.kopilka.shared.Points;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.List;
 /** The limits of each setting, with a message an owner understands. Pure: returns the problems found. */
 public final class ProgramValidation {
     private static final BigDecimal MAX_POINT_VALUE = new BigDecimal("1000000");
-    private static final long MAX_POINTS = 1_000_000_000L;
 
     private ProgramValidation() {
     }
@@ -25,8 +25,8 @@ public final class ProgramValidation {
                 || p.maxRedeemShare().compareTo(BigDecimal.ONE) > 0) {
             problems.add(new Problem("maxRedeemShare", "must be between 0 and 1"));
         }
-        if (p.minRedeemPoints() < 0 || p.minRedeemPoints() > MAX_POINTS) {
-            problems.add(new Problem("minRedeemPoints", "must be between 0 and " + MAX_POINTS));
+        if (p.minRedeemPoints() < 0 || p.minRedeemPoints() > Points.MAX) {
+            problems.add(new Problem("minRedeemPoints", "must be between 0 and " + Points.MAX));
         }
         if (p.pendingDays() < 0 || p.pendingDays() > 365) {
             problems.add(new Problem("pendingDays", "must be between 0 and 365"));
@@ -40,14 +40,14 @@ public final class ProgramValidation {
                 || p.expiryReminderDays().stream().anyMatch(d -> d == null || d < 1 || d > 365)) {
             problems.add(new Problem("expiryReminderDays", "must be at most 5 numbers of days between 1 and 365"));
         }
-        if (p.welcomePoints() < 0 || p.welcomePoints() > MAX_POINTS) {
-            problems.add(new Problem("welcomePoints", "must be between 0 and " + MAX_POINTS));
+        if (p.welcomePoints() < 0 || p.welcomePoints() > Points.MAX) {
+            problems.add(new Problem("welcomePoints", "must be between 0 and " + Points.MAX));
         }
-        if (p.birthdayPoints() < 0 || p.birthdayPoints() > MAX_POINTS) {
-            problems.add(new Problem("birthdayPoints", "must be between 0 and " + MAX_POINTS));
+        if (p.birthdayPoints() < 0 || p.birthdayPoints() > Points.MAX) {
+            problems.add(new Problem("birthdayPoints", "must be between 0 and " + Points.MAX));
         }
         if (p.referral() == null || p.referral().referrerPoints() < 0 || p.referral().refereePoints() < 0
-                || p.referral().referrerPoints() > MAX_POINTS || p.referral().refereePoints() > MAX_POINTS
+                || p.referral().referrerPoints() > Points.MAX || p.referral().refereePoints() > Points.MAX
                 || p.referral().qualifyingSpend() == null || p.referral().qualifyingSpend().signum() < 0) {
             problems.add(new Problem("referral", "points and qualifying spend must be 0 or more"));
         }

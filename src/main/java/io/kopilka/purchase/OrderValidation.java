@@ -1,5 +1,6 @@
 package io.kopilka.purchase;
 
+import io.kopilka.shared.Points;
 import io.kopilka.shared.error.ApiProblem.FieldError;
 import io.kopilka.shared.error.ApiProblem;
 import java.math.BigDecimal;
@@ -19,7 +20,6 @@ public final class OrderValidation {
      * what the money columns hold (10^15), also summed into a member's lifetime spend.
      */
     static final BigDecimal MAX_SUBTOTAL = new BigDecimal("100000000000");
-    static final long MAX_POINTS = 1_000_000_000L;
     /** Tills' clocks drift; a purchase a few minutes "in the future" is still today's purchase. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -52,8 +52,8 @@ public final class OrderValidation {
             }
         }
         long redeem = order.redeemPoints() == null ? 0 : order.redeemPoints();
-        if (redeem < 0 || redeem > MAX_POINTS) {
-            errors.add(new FieldError("redeemPoints", "must be between 0 and " + MAX_POINTS));
+        if (redeem < 0 || redeem > Points.MAX) {
+            errors.add(new FieldError("redeemPoints", "must be between 0 and " + Points.MAX));
         } else if (redeem > 0 && order.member() == null) {
             errors.add(new FieldError("redeemPoints", "a guest purchase cannot spend points: name the member"));
         }

@@ -1,5 +1,6 @@
 package io.kopilka.purchase;
 
+import io.kopilka.shared.Outcome;
 import io.kopilka.shared.TenantId;
 import java.util.UUID;
 
@@ -27,7 +28,4 @@ public interface Purchases {
      */
     Outcome<ReturnReceipt> returnGoods(TenantId tenant, UUID purchaseId, ReturnOrder order, String keyStore,
                                        String idempotencyKey);
-
-    record Outcome<T>(T body, boolean replayed) {
-    }
 }

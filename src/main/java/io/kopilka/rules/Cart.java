@@ -1,5 +1,6 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,6 +16,6 @@ public record Cart(Instant occurredAt, String storeCode, String channel, List<Li
 
     /** Decimals of the currency: 2 for KZT, RUB and USD. */
     public int scale() {
-        return Math.max(0, currency.getDefaultFractionDigits());
+        return Money.scaleOf(currency);
     }
 }

@@ -1,5 +1,6 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -80,7 +81,7 @@ public final class Explanations {
 
     /** "7 800 ₸", "1 250,50 ₽", "$12.50": grouped with a narrow no-break space, as receipts print. */
     public static String money(BigDecimal amount, Currency currency) {
-        BigDecimal scaled = amount.setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP);
+        BigDecimal scaled = amount.setScale(Money.scaleOf(currency), RoundingMode.HALF_UP);
         String plain = scaled.abs().toPlainString();
         int dot = plain.indexOf('.');
         String whole = dot < 0 ? plain : plain.substring(0, dot);

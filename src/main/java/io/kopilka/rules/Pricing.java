@@ -1,5 +1,6 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.Points;
 import io.kopilka.program.Program;
 import io.kopilka.shared.Allocation;
 import io.kopilka.shared.error.ApiProblem;
@@ -30,7 +31,7 @@ public final class Pricing {
      * × the level's multiplier), so the sum is bounded too: past it, a purchase is refused as the
      * owner's configuration error (422) rather than overflowing a long.
      */
-    public static final long MAX_POINTS_PER_PURCHASE = 1_000_000_000L;
+    public static final long MAX_POINTS_PER_PURCHASE = Points.MAX;
     private static final BigDecimal HUNDRED = new BigDecimal(100);
     private static final BigDecimal MAX_EARNED = BigDecimal.valueOf(MAX_POINTS_PER_PURCHASE);
     private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);

@@ -1,5 +1,6 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.Points;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.kopilka.shared.error.ApiProblem.FieldError;
 import io.kopilka.shared.error.ApiProblem;
@@ -30,7 +31,6 @@ public record RuleDocument(String id, String name, String kind,
                            Long maxPointsPerMemberPerDay, Long maxPointsPerMemberPerMonth) {
 
     private static final BigDecimal HUNDRED = new BigDecimal(100);
-    private static final long MAX_POINTS = 1_000_000_000L;
 
     public record Step(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal spend,
                        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percent) {
@@ -140,7 +140,7 @@ public record RuleDocument(String id, String name, String kind,
     }
 
     private long requiredPoints(List<FieldError> errors) {
-        if (points == null || points <= 0 || points > MAX_POINTS) {
+        if (points == null || points <= 0 || points > Points.MAX) {
             errors.add(new FieldError("points", "must be a whole number of points above 0"));
             return 0;
         }
@@ -155,7 +155,7 @@ public record RuleDocument(String id, String name, String kind,
     }
 
     private static Long positive(String field, Long value, List<FieldError> errors) {
-        if (value != null && (value <= 0 || value > MAX_POINTS)) {
+        if (value != null && (value <= 0 || value > Points.MAX)) {
             errors.add(new FieldError(field, "must be above 0"));
         }
         return value;

@@ -1,5 +1,7 @@
 package io.kopilka.ledger.web;
 
+import io.kopilka.shared.Points;
+import io.kopilka.shared.Money;
 import io.kopilka.ledger.Balance;
 import io.kopilka.ledger.Credit;
 import io.kopilka.ledger.Entry;
@@ -43,7 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Points")
 class LedgerController {
-    private static final long MAX_POINTS = 1_000_000_000L;
 
     private final Ledger ledger;
     private final Members members;
@@ -118,9 +119,9 @@ class LedgerController {
                                           @RequestBody Adjustment request,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Member member = member(caller, id);
-        if (request.points() == null || request.points() == 0 || request.points() < -MAX_POINTS
-                || request.points() > MAX_POINTS) {
-            throw ApiProblem.invalid("points", "must be a non-zero whole number of points up to " + MAX_POINTS);
+        if (request.points() == null || request.points() == 0 || request.points() < -Points.MAX
+                || request.points() > Points.MAX) {
+            throw ApiProblem.invalid("points", "must be a non-zero whole number of points up to " + Points.MAX);
         }
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 200) {
             throw ApiProblem.invalid("reason", "is required (up to 200 characters)");
@@ -156,7 +157,7 @@ class LedgerController {
     @Operation(summary = "Move available points between two members; they keep their expiry dates")
     ResponseEntity<TransferDone> transfer(@AuthenticationPrincipal Caller caller, @RequestBody TransferRequest request,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        if (request.points() == null || request.points() <= 0 || request.points() > MAX_POINTS) {
+        if (request.points() == null || request.points() <= 0 || request.points() > Points.MAX) {
             throw ApiProblem.invalid("points", "must be a whole number of points above 0");
         }
         Member from = member(caller, request.fromMemberId());
@@ -180,7 +181,7 @@ class LedgerController {
         Program program = programs.of(caller.tenant());
         Instant now = Now.of(clock);
         Balance b = ledger.balance(caller.tenant(), member, now);
-        int scale = Math.max(0, tenants.get(caller.tenant()).currency().getDefaultFractionDigits());
+        int scale = Money.scaleOf(tenants.get(caller.tenant()).currency());
         String value = program.pointValue().multiply(BigDecimal.valueOf(b.available()))
                 .setScale(scale, RoundingMode.DOWN).toPlainString();
         return new BalanceView(b.available(), b.pending(), value, b.expiring().stream()

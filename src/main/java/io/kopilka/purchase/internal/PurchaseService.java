@@ -1,5 +1,6 @@
 package io.kopilka.purchase.internal;
 
+import io.kopilka.shared.Money;
 import io.kopilka.ledger.Account;
 import io.kopilka.ledger.Balance;
 import io.kopilka.ledger.Credit;
@@ -29,6 +30,7 @@ import io.kopilka.rules.Rules;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Now;
+import io.kopilka.shared.Outcome;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
@@ -98,7 +100,7 @@ class PurchaseService implements Purchases {
         Tenant tenant = tenants.get(tenantId);
         Program program = programs.of(tenantId);
         Instant now = Now.of(clock);
-        int scale = Math.max(0, tenant.currency().getDefaultFractionDigits());
+        int scale = Money.scaleOf(tenant.currency());
         OrderValidation.check(order, now, program.maxBackdateDays(), scale);
         if (stores.byCode(tenantId, order.storeCode()).isEmpty()) {
             throw new ApiProblem(422, "unknown_store", "There is no store with code '" + order.storeCode() + "'",
@@ -162,7 +164,7 @@ class PurchaseService implements Purchases {
         return new Outcome<>(keyed.body(), keyed.replayed() || replayedByExternalId.get());
     }
 
-    private Optional<Idempotency.Outcome<Receipt>> replay(TenantId tenantId, String scope, String key,
+    private Optional<Outcome<Receipt>> replay(TenantId tenantId, String scope, String key,
                                                                     PurchaseOrder order) {
         return key == null || key.isBlank() ? Optional.empty()
                 : idempotency.replay(tenantId, scope, key, order, Receipt.class);
@@ -212,7 +214,7 @@ class PurchaseService implements Purchases {
                                               String idempotencyKey) {
         Tenant tenant = tenants.get(tenantId);
         Program program = programs.of(tenantId);
-        int scale = Math.max(0, tenant.currency().getDefaultFractionDigits());
+        int scale = Money.scaleOf(tenant.currency());
         OrderValidation.check(order, scale);
         PurchaseRepository.StoredPurchase found = purchases.find(tenantId, purchaseId)
                 .orElseThrow(() -> ApiProblem.notFound("Purchase"));
@@ -233,7 +235,7 @@ class PurchaseService implements Purchases {
     }
 
     /** The return itself, once per externalId; {@code request} is what the externalId's answer is kept for. */
-    private Idempotency.Outcome<ReturnReceipt> recordReturn(Tenant tenant, Program program, int scale,
+    private Outcome<ReturnReceipt> recordReturn(Tenant tenant, Program program, int scale,
                                                            PurchaseRepository.StoredPurchase found, ReturnOrder order,
                                                            Object request) {
         TenantId tenantId = tenant.id();

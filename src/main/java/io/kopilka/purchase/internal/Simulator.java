@@ -1,5 +1,6 @@
 package io.kopilka.purchase.internal;
 
+import io.kopilka.shared.Money;
 import io.kopilka.ledger.Account;
 import io.kopilka.ledger.Ledger;
 import io.kopilka.member.Member;
@@ -92,7 +93,7 @@ class Simulator implements Simulations {
         Set<UUID> affected = new HashSet<>();
         List<Simulation.Changed> changed = new ArrayList<>();
         List<PurchaseRepository.PastPurchase> past = repository.last(tenantId, lastPurchases);
-        int scale = Math.max(0, tenant.currency().getDefaultFractionDigits());
+        int scale = Money.scaleOf(tenant.currency());
         for (PurchaseRepository.PastPurchase p : past) {
             Member member = p.memberId() == null ? null : memberCache.computeIfAbsent(p.memberId(),
                     id -> members.byId(tenantId, new MemberId(id))).orElse(null);

@@ -1,6 +1,7 @@
 package io.kopilka.shared.idempotency;
 
 import io.kopilka.shared.Now;
+import io.kopilka.shared.Outcome;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +39,6 @@ public class Idempotency {
         // A replay must be the first answer to the letter: keep each time's own offset.
         this.json = json.rebuild().disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).build();
         this.clock = clock;
-    }
-
-    /** The answer and whether it is a replay of an earlier request (status 200 instead of 201). */
-    public record Outcome<T>(T body, boolean replayed) {
     }
 
     /**

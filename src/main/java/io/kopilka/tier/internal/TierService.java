@@ -1,5 +1,6 @@
 package io.kopilka.tier.internal;
 
+import io.kopilka.shared.Money;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
@@ -143,7 +144,7 @@ class TierService implements Tiers {
         }
         MemberTier current = members.find(tenant, member).map(row -> LevelChanges.memberTier(ladder, row))
                 .orElseGet(() -> new MemberTier(ladder.entry(), null, null));
-        int scale = Math.max(0, tenants.get(tenant).currency().getDefaultFractionDigits());
+        int scale = Money.scaleOf(tenants.get(tenant).currency());
         return Optional.of(TierProgress.of(ladder, current.level(), value(tenant, member, ladder, now), scale));
     }
 

@@ -1,5 +1,6 @@
 package io.kopilka.tier.web;
 
+import io.kopilka.shared.Money;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.shared.Now;
@@ -92,6 +93,6 @@ class TierController {
     }
 
     private int moneyScale(Caller caller) {
-        return Math.max(0, tenants.get(caller.tenant()).currency().getDefaultFractionDigits());
+        return Money.scaleOf(tenants.get(caller.tenant()).currency());
     }
 }
