@@ -7,6 +7,8 @@ import io.kopilka.program.Program;
 import io.kopilka.program.Programs;
 import io.kopilka.purchase.PurchaseOrder;
 import io.kopilka.purchase.Purchases;
+import io.kopilka.shared.PurchaseId;
+import io.kopilka.tenant.Caller;
 import io.kopilka.purchase.ReturnOrder;
 import io.kopilka.rules.RuleDocument;
 import io.kopilka.rules.Rules;
@@ -133,19 +135,20 @@ class DemoProgram {
                 new BigDecimal("7000.00"));
         var oil = new PurchaseOrder.Item("BEARD-OIL", "Масло для бороды", "beard-care", BigDecimal.ONE,
                 new BigDecimal("4500.00"));
+        Caller owner = Caller.system(tenant.id());
         String firstPurchase = null;
         for (int i = 0; i < joined.size(); i++) {
             var ref = new PurchaseOrder.MemberReference(joined.get(i).id().toString(), null, null);
-            String id = purchases.commit(tenant.id(), new PurchaseOrder("demo-" + i + "-1", "dostyk", "pos", null, ref,
-                    List.of(haircut, oil), 0L, List.of())).body().id();
+            String id = purchases.commit(owner, new PurchaseOrder("demo-" + i + "-1", "dostyk", "pos", null, ref,
+                    List.of(haircut, oil), 0L, List.of()), null).body().id().toString();
             firstPurchase = firstPurchase == null ? id : firstPurchase;
-            purchases.commit(tenant.id(), new PurchaseOrder("demo-" + i + "-2", "abaya", "pos", null, ref,
-                    List.of(haircut), 300L, List.of()));
+            purchases.commit(owner, new PurchaseOrder("demo-" + i + "-2", "abaya", "pos", null, ref,
+                    List.of(haircut), 300L, List.of()), null);
         }
         // As the owner would: no store restriction; idempotent by the externalId alone.
-        purchases.returnGoods(tenant.id(), java.util.UUID.fromString(firstPurchase),
+        purchases.returnGoods(owner, new PurchaseId(java.util.UUID.fromString(firstPurchase)),
                 new ReturnOrder("demo-return-1", List.of(new ReturnOrder.ReturnedItem("BEARD-OIL", BigDecimal.ONE)), null),
-                null, null);
+                null);
         log.info("Seeded the demo tenant {}", tenant.id());
         return tenant;
     }

@@ -1,31 +1,28 @@
 package io.kopilka.purchase;
 
 import io.kopilka.shared.Outcome;
-import io.kopilka.shared.TenantId;
-import java.util.UUID;
+import io.kopilka.shared.PurchaseId;
+import io.kopilka.tenant.Caller;
 
-/** Purchases and returns: the till's side of the program. */
+/**
+ * Purchases and returns: the till's side of the program. The API and the screens call the same
+ * methods with the caller they act for; a caller bound to one store (a till's key or account) works
+ * that store only, and is refused with 403 {@code store_not_allowed} for another's.
+ */
 public interface Purchases {
 
     /** Prices the purchase as {@link #commit} would, and writes nothing. */
-    Receipt quote(TenantId tenant, PurchaseOrder order);
+    Receipt quote(Caller caller, PurchaseOrder order);
 
     /**
      * Records the purchase once per externalId, and once per {@code idempotencyKey} when one is sent
      * (null: none); a replay of either returns the first answer.
      */
-    Outcome<Receipt> commit(TenantId tenant, PurchaseOrder order, String idempotencyKey);
-
-    /** {@link #commit(TenantId, PurchaseOrder, String)}, idempotent by the externalId alone. */
-    default Outcome<Receipt> commit(TenantId tenant, PurchaseOrder order) {
-        return commit(tenant, order, null);
-    }
+    Outcome<Receipt> commit(Caller caller, PurchaseOrder order, String idempotencyKey);
 
     /**
      * Records a return once per externalId, and once per {@code idempotencyKey} when one is sent
-     * (null: none). A key issued for one store ({@code keyStore} not null) may return only that
-     * store's purchases: another store's is 403 {@code store_not_allowed}.
+     * (null: none). 404 for a purchase the caller's tenant does not have.
      */
-    Outcome<ReturnReceipt> returnGoods(TenantId tenant, UUID purchaseId, ReturnOrder order, String keyStore,
-                                       String idempotencyKey);
+    Outcome<ReturnReceipt> returnGoods(Caller caller, PurchaseId purchase, ReturnOrder order, String idempotencyKey);
 }

@@ -1,22 +1,37 @@
 package io.kopilka.purchase;
 
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.Money;
+import io.kopilka.shared.PurchaseId;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The answer to a purchase or a quote, in API.md's shape. It is stored with the purchase's
- * idempotency key, so a replay returns exactly these figures.
+ * What a purchase (or a quote of one) came to: the money, the points, the balance after, every rule
+ * that applied with its explanation, and the participants' parts (the level). How it is written
+ * for a till is the web layer's business; a replay of a purchase returns exactly these figures.
+ *
+ * @param id       null for a quote
+ * @param memberId null for a guest
+ * @param balance  null for a guest
+ * @param messages the lines a cashier may read out, in the member's language
  */
-public record Receipt(String id, String externalId, String memberId, String subtotal, String discount,
-                      long pointsRedeemed, String redeemValue, String payable, long pointsEarned, long pointsPending,
-                      BalanceAfter balance, List<AppliedRuleView> appliedRules, List<String> couponsUsed,
-                      List<String> couponsIssued, TierView tier, List<String> messages, long programVersion, long rulesVersion) {
+public record Receipt(PurchaseId id, String externalId, MemberId memberId, Money subtotal, Money discount,
+                      long pointsRedeemed, Money redeemValue, Money payable, long pointsEarned, long pointsPending,
+                      BalanceAfter balance, List<AppliedRule> appliedRules, List<ReceiptPart> parts,
+                      List<String> messages, long programVersion, long rulesVersion) {
 
     public record BalanceAfter(long available, long pending) {
     }
 
-    public record AppliedRuleView(String ruleId, String name, long points, String discount, String explanation) {
+    /** @param ruleId null for the member's level benefits */
+    public record AppliedRule(UUID ruleId, String name, long points, Money discount, String explanation) {
     }
 
-    public record TierView(String code, boolean changed) {
+    /** The member's level after the purchase; empty for a guest or a tenant without levels. */
+    public Optional<ReceiptPart.Level> level() {
+        return parts.stream().filter(ReceiptPart.Level.class::isInstance).map(ReceiptPart.Level.class::cast)
+                .findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package io.kopilka.purchase;
 
+import io.kopilka.shared.Money;
 import java.util.List;
 
 /**
@@ -15,10 +16,10 @@ public record Simulation(Receipt draft, Receipt live, Totals totals, List<Change
     public record Totals(int purchases, Figures live, Figures draft, Figures difference, int membersAffected) {
     }
 
-    public record Figures(long points, String discount, String pointsValue) {
+    public record Figures(long points, Money discount, Money pointsValue) {
     }
 
-    public record Changed(String purchaseId, String memberId, long livePoints, long draftPoints, String liveDiscount,
-                          String draftDiscount) {
+    public record Changed(String purchaseId, String memberId, long livePoints, long draftPoints, Money liveDiscount,
+                          Money draftDiscount) {
     }
 }

@@ -1,15 +1,12 @@
 package io.kopilka.rules;
 
-import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A tenant's rules, their versions, and the limits they spend (budgets, per-member allowances). */
+/** A tenant's rules and their versions. What purchases spend of the rules' limits is {@link RuleLimits}. */
 public interface Rules {
     Rule create(TenantId tenant, Rule rule);
 
@@ -34,19 +31,4 @@ public interface Rules {
 
     /** The live rule set, one consistent version; cached, and dropped on every instance when rules change. */
     RuleSet current(TenantId tenant);
-
-    /**
-     * What is left, per rule, of a member's daily and monthly allowance and of each rule's budget, as
-     * caps for pricing. Read under the member's lock, so it stays true until the purchase commits.
-     */
-    Map<UUID, Long> caps(TenantId tenant, MemberId member, List<Rule> rules, LocalDate today);
-
-    /** Takes up to {@code points} from the rule's budget, atomically; returns what was granted. */
-    long claimBudget(TenantId tenant, UUID rule, long points);
-
-    /** Gives back budget claimed but not used. */
-    void releaseBudget(TenantId tenant, UUID rule, long points);
-
-    /** Counts points a rule gave a member today, for the per-member caps. */
-    void recordMemberPoints(TenantId tenant, MemberId member, Map<UUID, Long> pointsByRule, LocalDate today);
 }

@@ -5,12 +5,20 @@ import java.util.UUID;
 
 /** Who is calling: the tenant and role of the API key that authenticated the request. */
 public record Caller(TenantId tenant, Role role, UUID keyId, String storeCode) {
+
+    /**
+     * The program itself acting as the tenant's owner, for what no person or key does (the demo's
+     * seed): the tenant's admin rights, every store, and no key ({@link #actor()} says "system").
+     */
+    public static Caller system(TenantId tenant) {
+        return new Caller(tenant, Role.ADMIN, null, null);
+    }
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }
 
-    /** Who did it, for audit trails: the key's id. */
+    /** Who did it, for audit trails: the key's id, or "system". */
     public String actor() {
-        return "key:" + keyId;
+        return keyId == null ? "system" : "key:" + keyId;
     }
 }

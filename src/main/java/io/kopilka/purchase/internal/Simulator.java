@@ -7,6 +7,7 @@ import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.program.Program;
 import io.kopilka.program.Programs;
+import io.kopilka.purchase.PricingInput;
 import io.kopilka.purchase.PurchaseOrder;
 import io.kopilka.purchase.Receipt;
 import io.kopilka.purchase.Simulation;
@@ -22,10 +23,10 @@ import io.kopilka.shared.TenantId;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,7 @@ class Simulator implements Simulations {
     private static final int MAX_CHANGED_SHOWN = 100;
 
     private final PurchaseService purchases;
+    private final PurchaseContexts contexts;
     private final PurchaseRepository repository;
     private final Rules rules;
     private final Tenants tenants;
@@ -54,9 +56,10 @@ class Simulator implements Simulations {
     private final Ledger ledger;
     private final Clock clock;
 
-    Simulator(PurchaseService purchases, PurchaseRepository repository, Rules rules, Tenants tenants,
+    Simulator(PurchaseService purchases, PurchaseContexts contexts, PurchaseRepository repository, Rules rules, Tenants tenants,
               Programs programs, Members members, Ledger ledger, Clock clock) {
         this.purchases = purchases;
+        this.contexts = contexts;
         this.repository = repository;
         this.rules = rules;
         this.tenants = tenants;
@@ -86,6 +89,7 @@ class Simulator implements Simulations {
         Instant now = Now.of(clock);
         Map<UUID, Optional<Member>> memberCache = new HashMap<>();
         Map<UUID, Account> accounts = new HashMap<>();
+        Map<UUID, List<PricingInput>> inputs = new HashMap<>();
         long livePoints = 0;
         long draftPoints = 0;
         BigDecimal liveDiscount = BigDecimal.ZERO;
@@ -93,7 +97,6 @@ class Simulator implements Simulations {
         Set<UUID> affected = new HashSet<>();
         List<Simulation.Changed> changed = new ArrayList<>();
         List<PurchaseRepository.PastPurchase> past = repository.last(tenantId, lastPurchases);
-        int scale = Money.scaleOf(tenant.currency());
         for (PurchaseRepository.PastPurchase p : past) {
             Member member = p.memberId() == null ? null : memberCache.computeIfAbsent(p.memberId(),
                     id -> members.byId(tenantId, new MemberId(id))).orElse(null);
@@ -101,8 +104,14 @@ class Simulator implements Simulations {
                     id -> ledger.peek(tenantId, new MemberId(id), now));
             Cart cart = new Cart(p.occurredAt(), p.storeCode(), p.channel(), p.lines(), tenant.currency(),
                     tenant.timezone());
-            PricedCart a = purchases.reprice(tenant, program, cart, member, account, p.pointsRedeemed(), live);
-            PricedCart b = purchases.reprice(tenant, program, cart, member, account, p.pointsRedeemed(), draft);
+            List<PricingInput> memberInputs = member == null ? List.of() : inputs.computeIfAbsent(p.memberId(),
+                    id -> contexts.contribution(tenantId, member).inputs());
+            String language = member == null ? tenant.locale().tag() : member.locale().tag();
+            // No caps, no budgets: they depend on the order purchases really came in.
+            PricedCart a = CartPricer.price(tenantId, cart, program, member, memberInputs, account,
+                    p.pointsRedeemed(), live, language, Map.of());
+            PricedCart b = CartPricer.price(tenantId, cart, program, member, memberInputs, account,
+                    p.pointsRedeemed(), draft, language, Map.of());
             livePoints += a.pointsEarned();
             draftPoints += b.pointsEarned();
             liveDiscount = liveDiscount.add(a.discount());
@@ -114,14 +123,15 @@ class Simulator implements Simulations {
                 if (changed.size() < MAX_CHANGED_SHOWN) {
                     changed.add(new Simulation.Changed(p.id().toString(),
                             p.memberId() == null ? null : p.memberId().toString(), a.pointsEarned(), b.pointsEarned(),
-                            money(a.discount(), scale), money(b.discount(), scale)));
+                            Money.of(a.discount(), tenant.currency()), Money.of(b.discount(), tenant.currency())));
                 }
             }
         }
-        Simulation.Figures liveFigures = figures(livePoints, liveDiscount, program, scale);
-        Simulation.Figures draftFigures = figures(draftPoints, draftDiscount, program, scale);
+        Currency currency = tenant.currency();
+        Simulation.Figures liveFigures = figures(livePoints, liveDiscount, program, currency);
+        Simulation.Figures draftFigures = figures(draftPoints, draftDiscount, program, currency);
         Simulation.Figures difference = figures(draftPoints - livePoints, draftDiscount.subtract(liveDiscount), program,
-                scale);
+                currency);
         return new Simulation(null, null, new Simulation.Totals(past.size(), liveFigures, draftFigures, difference,
                 affected.size()), changed);
     }
@@ -130,12 +140,8 @@ class Simulator implements Simulations {
         return drafts.stream().sorted(java.util.Comparator.comparingInt(Rule::priority).reversed()).toList();
     }
 
-    private static Simulation.Figures figures(long points, BigDecimal discount, Program program, int scale) {
-        return new Simulation.Figures(points, money(discount, scale),
-                money(program.pointValue().multiply(BigDecimal.valueOf(points)), scale));
-    }
-
-    private static String money(BigDecimal amount, int scale) {
-        return amount.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+    private static Simulation.Figures figures(long points, BigDecimal discount, Program program, Currency currency) {
+        return new Simulation.Figures(points, Money.of(discount, currency),
+                Money.of(program.pointValue().multiply(BigDecimal.valueOf(points)), currency));
     }
 }

@@ -2,11 +2,9 @@ package io.kopilka.purchase.web;
 
 import io.kopilka.purchase.PurchaseOrder;
 import io.kopilka.purchase.Purchases;
-import io.kopilka.purchase.Receipt;
 import io.kopilka.purchase.ReturnOrder;
-import io.kopilka.purchase.ReturnReceipt;
-import io.kopilka.purchase.StoreRestriction;
 import io.kopilka.shared.Ids;
+import io.kopilka.shared.PurchaseId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,34 +28,27 @@ class PurchaseController {
 
     @PostMapping("/api/v1/purchases/quote")
     @Operation(summary = "Price a purchase as it would be committed; writes nothing")
-    Receipt quote(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order) {
-        requireOwnStore(caller, order);
-        return purchases.quote(caller.tenant(), order);
+    ReceiptJson quote(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order) {
+        return ReceiptJson.of(purchases.quote(caller, order));
     }
 
     @PostMapping("/api/v1/purchases")
     @Operation(summary = "Record a purchase: redeem, then earn on what is paid. Idempotent by externalId, "
             + "and by Idempotency-Key when one is sent")
-    ResponseEntity<Receipt> commit(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order,
-                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        requireOwnStore(caller, order);
-        var outcome = purchases.commit(caller.tenant(), order, key);
-        return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
-    }
-
-    /** A key issued for one store's till records that store's sales only. */
-    private static void requireOwnStore(Caller caller, PurchaseOrder order) {
-        StoreRestriction.check(caller.storeCode(), order.storeCode(), "record purchases");
+    ResponseEntity<ReceiptJson> commit(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order,
+                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        var outcome = purchases.commit(caller, order, key);
+        return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(ReceiptJson.of(outcome.body()));
     }
 
     @PostMapping("/api/v1/purchases/{id}/returns")
     @Operation(summary = "Return goods by items or amount: earned points taken back, redeemed points given back. "
             + "Idempotent by externalId, and by Idempotency-Key when one is sent")
-    ResponseEntity<ReturnReceipt> returnGoods(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                                              @RequestBody ReturnOrder order,
-                                              @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        var purchaseId = Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("Purchase"));
-        var outcome = purchases.returnGoods(caller.tenant(), purchaseId, order, caller.storeCode(), key);
-        return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
+    ResponseEntity<ReturnReceiptJson> returnGoods(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                                                  @RequestBody ReturnOrder order,
+                                                  @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        var purchaseId = Ids.parse(id).map(PurchaseId::new).orElseThrow(() -> ApiProblem.notFound("Purchase"));
+        var outcome = purchases.returnGoods(caller, purchaseId, order, key);
+        return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(ReturnReceiptJson.of(outcome.body()));
     }
 }

@@ -1,7 +1,6 @@
 package io.kopilka.purchase.web;
 
 import io.kopilka.purchase.PurchaseOrder;
-import io.kopilka.purchase.Simulation;
 import io.kopilka.rules.Rule;
 import io.kopilka.rules.RuleDocument;
 import io.kopilka.shared.Ids;
@@ -32,7 +31,7 @@ class SimulationController {
 
     @PostMapping("/api/v1/rules/simulate")
     @Operation(summary = "Run draft rules against a purchase or the last N purchases, beside the live rules; writes nothing")
-    Simulation simulate(@AuthenticationPrincipal Caller caller, @RequestBody SimulationRequest request) {
+    SimulationJson simulate(@AuthenticationPrincipal Caller caller, @RequestBody SimulationRequest request) {
         if (request.rules() == null || request.rules().size() > 200) {
             throw ApiProblem.invalid("rules", "must list 0 to 200 draft rules");
         }
@@ -49,12 +48,12 @@ class SimulationController {
                     List.of(new ApiProblem.FieldError("purchase", "give either purchase or lastPurchases")), Map.of());
         }
         if (request.purchase() != null) {
-            return simulations.onePurchase(caller.tenant(), drafts, request.purchase());
+            return SimulationJson.of(simulations.onePurchase(caller.tenant(), drafts, request.purchase()));
         }
         if (request.lastPurchases() < 1 || request.lastPurchases() > io.kopilka.purchase.Simulations.MAX_PURCHASES) {
             throw ApiProblem.invalid("lastPurchases", "must be between 1 and "
                     + io.kopilka.purchase.Simulations.MAX_PURCHASES);
         }
-        return simulations.history(caller.tenant(), drafts, request.lastPurchases());
+        return SimulationJson.of(simulations.history(caller.tenant(), drafts, request.lastPurchases()));
     }
 }

@@ -1,0 +1,23 @@
+package io.kopilka.purchase;
+
+import java.math.BigDecimal;
+
+/**
+ * What a {@link PurchaseParticipant} tells the rules before a purchase is priced. A closed family:
+ * the purchase module turns each kind into what {@code rules.Pricing} reads, and a new kind does not
+ * compile until it does.
+ */
+public sealed interface PricingInput {
+
+    /**
+     * The member's level: its code and name for rules' conditions, its benefits for pricing.
+     *
+     * @param benefits null when the level has none
+     */
+    record Level(String code, String name, Benefits benefits) implements PricingInput {
+    }
+
+    /** A level's benefits for pricing; either may be null (none). */
+    record Benefits(BigDecimal earnMultiplier, BigDecimal discountPercent) {
+    }
+}

@@ -1,0 +1,74 @@
+package io.kopilka.purchase;
+
+import io.kopilka.shared.Money;
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.PurchaseId;
+import io.kopilka.shared.ReturnId;
+import io.kopilka.shared.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A module that takes part in every purchase and return of a member, inside them: what must be
+ * priced with the purchase, or committed with it, or be part of its answer. The purchase module
+ * names what it needs and the modules above it provide it (as {@code member.MemberLevels} does),
+ * so {@code purchase} depends on none of them. Implementations are beans in their own module's
+ * {@code internal} package, called in their {@code @Order}.
+ *
+ * <p>What may happen later, after the commit (a message, a webhook), listens to
+ * {@link PurchaseRecorded} and {@link PurchaseReturned} instead: a participant makes the purchase
+ * slower and can fail it, so only what must be in its transaction belongs here.
+ *
+ * <p>Guests (no member) have no participants: every method is about a member.
+ */
+public interface PurchaseParticipant {
+
+    /**
+     * Before pricing, for a quote and a commit alike, before the member's lock is taken: what this
+     * module tells the rules, and what it says in a quote. Reads only.
+     */
+    default Contribution beforePricing(TenantId tenant, MemberId member) {
+        return Contribution.NONE;
+    }
+
+    /**
+     * In the purchase's transaction, under the member's lock, after its points are posted: what this
+     * module records of it, and its part of the answer. An exception here fails the purchase.
+     */
+    default Optional<ReceiptPart> recorded(RecordedPurchase purchase) {
+        return Optional.empty();
+    }
+
+    /** In the return's transaction, under the member's lock, after its points are posted. */
+    default void returned(RecordedReturn returned) {
+    }
+
+    /**
+     * @param inputs what pricing must know (e.g. the member's level and its benefits)
+     * @param quoted what a quote's answer says (e.g. the level the purchase is priced at)
+     */
+    record Contribution(List<PricingInput> inputs, List<ReceiptPart> quoted) {
+        public static final Contribution NONE = new Contribution(List.of(), List.of());
+    }
+
+    /**
+     * A purchase as it was recorded.
+     *
+     * @param paid       what the customer paid (after discounts and points)
+     * @param occurredAt when it happened (a till's purchase may be backdated)
+     * @param recordedAt when it was recorded
+     */
+    record RecordedPurchase(TenantId tenant, MemberId member, PurchaseId purchase, Money paid, long pointsEarned,
+                            long pointsRedeemed, Instant occurredAt, Instant recordedAt) {
+    }
+
+    /**
+     * A return as it was recorded.
+     *
+     * @param amount what the customer got back
+     */
+    record RecordedReturn(TenantId tenant, MemberId member, PurchaseId purchase, ReturnId returnId, Money amount,
+                          long pointsReversed, long pointsRefunded, Instant recordedAt) {
+    }
+}

@@ -1,0 +1,118 @@
+package io.kopilka.purchase.internal;
+
+import io.kopilka.ledger.Account;
+import io.kopilka.ledger.Credit;
+import io.kopilka.ledger.EntryType;
+import io.kopilka.ledger.Ledger;
+import io.kopilka.purchase.PurchaseParticipant;
+import io.kopilka.purchase.PurchaseRecorded;
+import io.kopilka.purchase.Receipt;
+import io.kopilka.purchase.ReceiptPart;
+import io.kopilka.purchase.RedemptionPolicy;
+import io.kopilka.rules.PricedCart;
+import io.kopilka.rules.RuleLimits;
+import io.kopilka.rules.RuleSet;
+import io.kopilka.rules.Rules;
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.Money;
+import io.kopilka.shared.PurchaseId;
+import io.kopilka.shared.TenantId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records a purchase in the caller's transaction: under the member's lock the redemption is checked
+ * against the balance, the cart is priced with the live rules and the caps left, the rules' limits
+ * are spent, and the purchase, its points and the participants' parts are written together, with
+ * {@link PurchaseRecorded} for whoever listens after the commit.
+ */
+@Component
+class PurchaseRecorder {
+    private final Rules rules;
+    private final RuleLimits limits;
+    private final Ledger ledger;
+    private final PurchaseRepository purchases;
+    private final List<PurchaseParticipant> participants;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+
+    PurchaseRecorder(Rules rules, RuleLimits limits, Ledger ledger, PurchaseRepository purchases,
+                     List<PurchaseParticipant> participants, ApplicationEventPublisher events, JsonMapper json) {
+        this.rules = rules;
+        this.limits = limits;
+        this.ledger = ledger;
+        this.purchases = purchases;
+        this.participants = participants;
+        this.events = events;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    Receipt record(PurchaseContext c) {
+        TenantId tenantId = c.tenant().id();
+        MemberId memberId = c.memberId();
+        long redeem = c.redeem();
+        Account account = null;
+        if (memberId != null) {
+            account = ledger.lock(tenantId, memberId, c.now());
+            RedemptionPolicy.checkRequested(redeem, account.available(), c.program());
+        }
+        RuleSet ruleSet = rules.current(tenantId);
+        Map<UUID, Long> caps = memberId == null ? Map.of() : limits.caps(tenantId, memberId, ruleSet, c.day());
+        Account locked = account;
+        PricedCart priced = CartPricer.price(c, ruleSet, locked, redeem, caps);
+        RedemptionPolicy.checkRedeemed(priced, c.program());
+        if (memberId != null) {
+            priced = limits.spend(tenantId, memberId, ruleSet, caps, c.day(), priced,
+                    tighter -> CartPricer.price(c, ruleSet, locked, redeem, tighter));
+        }
+        PurchaseId purchaseId = PurchaseId.next();
+        purchases.insert(tenantId, purchaseId.value(), c.order().externalId(), c.order().storeCode(), c.channel(),
+                memberId, c.cart().occurredAt(), priced, c.program().version(), ruleSet.version(),
+                json.writeValueAsString(priced.applied()), c.cart(), c.now());
+        Receipt.BalanceAfter after = null;
+        List<ReceiptPart> parts = new ArrayList<>();
+        if (memberId != null) {
+            after = post(c, purchaseId, account, priced);
+            // Priced above as the member was; what the participants change applies from the next purchase.
+            var recorded = new PurchaseParticipant.RecordedPurchase(tenantId, memberId, purchaseId,
+                    Money.of(priced.payable(), c.tenant().currency()), priced.pointsEarned(), priced.pointsRedeemed(),
+                    c.cart().occurredAt(), c.now());
+            for (PurchaseParticipant participant : participants) {
+                participant.recorded(recorded).ifPresent(parts::add);
+            }
+        }
+        Receipt receipt = Receipts.of(purchaseId, c, priced, after, parts, ruleSet.version());
+        events.publishEvent(new PurchaseRecorded(tenantId, purchaseId, c.order().externalId(), c.order().storeCode(),
+                memberId, receipt.subtotal(), receipt.discount(), receipt.payable(), receipt.pointsEarned(),
+                receipt.pointsPending(), receipt.pointsRedeemed(), c.cart().occurredAt(), c.now()));
+        return receipt;
+    }
+
+    /** The purchase's points: the redemption, the earning, the spend and visit, and inactivity expiry pushed on. */
+    private Receipt.BalanceAfter post(PurchaseContext c, PurchaseId purchaseId, Account account, PricedCart priced) {
+        TenantId tenantId = c.tenant().id();
+        Credit earn = priced.pointsEarned() == 0 ? null : new Credit(EntryType.EARN, priced.pointsEarned(),
+                c.availableAt(), c.earnedPointsExpireAt(), purchaseId.value(), null, ruleNames(priced), null,
+                explanation(priced), null);
+        Account posted = ledger.post(tenantId, account, new Ledger.Posting(purchaseId.value(), priced.pointsRedeemed(),
+                earn, priced.payable(), 1), c.now());
+        ledger.extendExpiry(tenantId, c.memberId(), c.inactivityExpiry(), c.now());
+        return new Receipt.BalanceAfter(posted.available(), posted.pending());
+    }
+
+    private static String ruleNames(PricedCart priced) {
+        return String.join(" + ", priced.applied().stream().map(PricedCart.AppliedRule::name).toList());
+    }
+
+    private static String explanation(PricedCart priced) {
+        return String.join("; ", priced.applied().stream().map(PricedCart.AppliedRule::explanation).toList());
+    }
+}
