@@ -49,6 +49,22 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The purchase is the hallway, not the house: the modules that take part in it (levels today;
+     * coupons, challenges and referrals next) plug into {@code purchase.PurchaseParticipant} or
+     * listen to its events, so {@code purchase} uses only what sits below it. A new participant
+     * that {@code purchase} would call by hand fails here.
+     */
+    @Test
+    void purchaseDependsOnNoParticipant() {
+        noClasses().that().resideInAPackage("io.kopilka.purchase..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.kopilka..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("io.kopilka.purchase..",
+                                "io.kopilka.shared..", "io.kopilka.tenant..", "io.kopilka.member..",
+                                "io.kopilka.program..", "io.kopilka.rules..", "io.kopilka.ledger.."))))
+                .check(CLASSES);
+    }
+
     @Test
     void timeComesFromTheInjectedClock() {
         noClasses().should().callMethod(java.time.Instant.class, "now")

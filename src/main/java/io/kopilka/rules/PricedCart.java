@@ -6,12 +6,28 @@ import java.util.UUID;
 
 /**
  * The priced purchase: per line what it cost, the discount, the share paid with points and what the
- * customer paid, and the points it earned; every rule that applied, with its explanation; and the
- * rules skipped because their condition failed to evaluate (for the log).
+ * customer paid, and the points it earned; every rule that applied, with its explanation; what the
+ * purchase must do besides points ({@link Effect}); and the rules skipped because their condition
+ * failed to evaluate (for the log).
  */
 public record PricedCart(BigDecimal subtotal, BigDecimal discount, long pointsRedeemed, BigDecimal redeemValue,
                          BigDecimal payable, long pointsEarned, List<PricedLine> lines, List<AppliedRule> applied,
-                         List<Skipped> skipped) {
+                         List<Effect> effects, List<Skipped> skipped) {
+
+    /**
+     * What a priced purchase must do besides its money and points, decided by pure pricing and
+     * carried out in the purchase's transaction. A closed family: the code that carries effects out
+     * switches over it exhaustively, so a new kind does not compile until it is handled there.
+     */
+    public sealed interface Effect {
+    }
+
+    /**
+     * A coupon of {@code reward} to issue to the member, given by a rule of kind {@code issue_coupon}.
+     * No rule gives one yet: that kind is refused until rewards exist, which wire both ends.
+     */
+    public record IssueCoupon(UUID ruleId, String reward) implements Effect {
+    }
 
     public record PricedLine(BigDecimal amount, BigDecimal discount, BigDecimal paid, long pointsEarned,
                              long pointsRedeemed) {

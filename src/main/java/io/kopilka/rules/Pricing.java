@@ -128,7 +128,7 @@ public final class Pricing {
                     e.base(), e.explain().text(points)));
         }
         return new PricedCart(sum(amounts), sum(discounts), redeemed, redeemValue, sum(paid), earned, lines, applied,
-                skipped);
+                List.of(), skipped);
     }
 
     private static List<Rule> applicable(Input in, List<PricedCart.Skipped> skipped) {

@@ -17,6 +17,42 @@ public record Rule(UUID id, String name, RuleKind kind, int priority, boolean st
                    List<String> tiers, ItemFilter itemFilter, Condition condition, Limits limits,
                    Parameters parameters) {
 
+    /** Where a rule stands among others when its owner gives no priority. */
+    public static final int DEFAULT_PRIORITY = 100;
+
+    /**
+     * A rule that always applies, on any day, in any store, to every item, without limits: the
+     * shape of the simplest program ("5% back") and of tests. Its kind follows from its parameters.
+     */
+    public static Rule unconditional(UUID id, String name, Parameters parameters) {
+        return new Rule(id, name, kindOf(parameters), DEFAULT_PRIORITY, true, null, null, null, null, null, null,
+                null, null, null, Limits.NONE, parameters);
+    }
+
+    /** The same rule with another priority. */
+    public Rule withPriority(int priority) {
+        return new Rule(id, name, kind, priority, stackable, validFrom, validTo, daysOfWeek, hours, stores, channels,
+                tiers, itemFilter, condition, limits, parameters);
+    }
+
+    /** The same rule with other limits. */
+    public Rule withLimits(Limits limits) {
+        return new Rule(id, name, kind, priority, stackable, validFrom, validTo, daysOfWeek, hours, stores, channels,
+                tiers, itemFilter, condition, limits, parameters);
+    }
+
+    /** The kind each family of parameters is written as; exhaustive, so a new kind names itself here. */
+    public static RuleKind kindOf(Parameters parameters) {
+        return switch (parameters) {
+            case PointsPercent p -> RuleKind.POINTS_PERCENT;
+            case PointsFixed p -> RuleKind.POINTS_FIXED;
+            case PointsPerItem p -> RuleKind.POINTS_PER_ITEM;
+            case Multiplier p -> RuleKind.MULTIPLIER;
+            case DiscountPercent p -> RuleKind.DISCOUNT_PERCENT;
+            case DiscountBySpend p -> RuleKind.DISCOUNT_BY_SPEND;
+        };
+    }
+
     /** A daily window in the tenant's time zone; {@code from} after {@code to} wraps past midnight. */
     public record Hours(LocalTime from, LocalTime to) {
         public boolean contains(LocalTime time) {

@@ -94,7 +94,7 @@ public record RuleDocument(String id, String name, String kind,
         if (!errors.isEmpty()) {
             throw new ApiProblem(422, "validation_failed", "The rule has invalid fields", errors, Map.of());
         }
-        return new Rule(ruleId, name.strip(), ruleKind, priority == null ? 100 : priority,
+        return new Rule(ruleId, name.strip(), ruleKind, priority == null ? Rule.DEFAULT_PRIORITY : priority,
                 stackable == null || stackable, validFrom == null ? null : validFrom.toInstant(),
                 validTo == null ? null : validTo.toInstant(), days, window, stores, channels, tiers,
                 itemFilter == null ? null : new Rule.ItemFilter(itemFilter.skus(), itemFilter.categories()),

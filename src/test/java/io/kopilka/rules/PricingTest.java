@@ -40,8 +40,7 @@ class PricingTest {
     }
 
     static Rule percent(String name, String percent) {
-        return new Rule(UUID.randomUUID(), name, RuleKind.POINTS_PERCENT, 100, true, null, null, null, null, null,
-                null, null, null, null, Rule.Limits.NONE, new Rule.PointsPercent(new BigDecimal(percent)));
+        return Rule.unconditional(UUID.randomUUID(), name, new Rule.PointsPercent(new BigDecimal(percent)));
     }
 
     /** The pricing of a member purchase ({@code earns}) or a guest one, with no caps. */
