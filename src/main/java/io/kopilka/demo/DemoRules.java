@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The demo barbershop's program, written as an owner would send it to the API: the schemes of
- * PRODUCT.md, "5% back", "double points on Tuesdays", "300 points for any haircut", "3% after 1 000,
+ * docs/product.md, "5% back", "double points on Tuesdays", "300 points for any haircut", "3% after 1 000,
  * 10% after 10 000", and a members-only offer on beard care for regulars.
  */
 final class DemoRules {

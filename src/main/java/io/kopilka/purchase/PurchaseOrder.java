@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A purchase as a till sends it (API.md, "Purchases"). */
+/** A purchase as a till sends it (docs/api.md, "Purchases"). */
 public record PurchaseOrder(String externalId, String storeCode, String channel, OffsetDateTime occurredAt,
                             MemberReference member, List<Item> items, Long redeemPoints, List<String> couponCodes) {
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Prices a cart, in the order API.md fixes: item discounts, then points redemption, then earning on
+ * Prices a cart, in the order docs/api.md fixes: item discounts, then points redemption, then earning on
  * what the customer actually pays. Pure: no I/O, no clock; the same input gives the same answer.
  *
  * <p>Which rules apply: every rule whose conditions hold, in priority order (highest first), until

@@ -90,7 +90,7 @@ public final class RuleConditions {
         return allowed != null && !allowed.isEmpty() && (value == null || !allowed.contains(value));
     }
 
-    /** {@code purchase} as CEL sees it: money as doubles (API.md), items as maps. */
+    /** {@code purchase} as CEL sees it: money as doubles (docs/api.md), items as maps. */
     static Map<String, Object> purchase(Cart cart) {
         List<Object> items = new ArrayList<>();
         double total = 0;

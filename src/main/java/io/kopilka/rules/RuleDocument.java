@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A rule in API.md's shape, and its validation into a {@link Rule}. Every field error is reported at
+ * A rule in docs/api.md's shape, and its validation into a {@link Rule}. Every field error is reported at
  * once; a condition that does not compile is {@code 422 invalid_condition} with its position.
  */
 public record RuleDocument(String id, String name, String kind,

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * another key is judged against this one; and which operations only an admin may call.
  */
 final class OperationKeys {
-    /** Operations only an admin key may call, from the contract (API.md); a pos key's 2xx there is a violation. */
+    /** Operations only an admin key may call, from the contract (docs/api.md); a pos key's 2xx there is a violation. */
     private static final List<Pattern> ADMIN_ONLY = List.of(
             "\\w+ /api/v1/api-keys.*", "\\w+ /api/v1/program.*", "\\w+ /api/v1/rules.*", "\\w+ /api/v1/tiers.*",
             "POST /api/v1/stores", "PUT /api/v1/members/[^/]+/tier", "DELETE /api/v1/members/[^/]+",

@@ -278,7 +278,7 @@ class MemberChangesIT extends IntegrationTest {
     }
 
     /**
-     * Regression (MemberController.reissue, fixed): API.md says every request that writes accepts an
+     * Regression (MemberController.reissue, fixed): docs/api.md says every request that writes accepts an
      * Idempotency-Key and a replay returns the first answer. Card reissue ignores the header, so a
      * till that retries after a timeout retires the card it has just printed and gets a third one.
      */

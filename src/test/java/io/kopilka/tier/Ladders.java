@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Ladders for the unit tests: the one from API.md, and variants of it. */
+/** Ladders for the unit tests: the one from docs/api.md, and variants of it. */
 final class Ladders {
     static final Level BASE = new Level("base", "Base", new BigDecimal("0"), false, null);
     static final Level SILVER = new Level("silver", "Silver", new BigDecimal("5000.00"), false,

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /** The tier endpoints: the ladder's shape and validation, assignment, history, roles and isolation. */
 class TierApiIT extends IntegrationTest {
 
-    /** The ladder exactly as API.md writes it. */
+    /** The ladder exactly as docs/api.md writes it. */
     private static Map<String, Object> apiLadder() {
         return json("metric", "spend", "window", json("type", "rolling_months", "months", 12), "graceDays", 30,
                 "levels", List.of(

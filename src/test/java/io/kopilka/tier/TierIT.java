@@ -33,7 +33,7 @@ class TierIT extends IntegrationTest {
     private TestTenant tenant;
     private TenantId tenantId;
 
-    /** The ladder of API.md: spend over 12 rolling months, base 0, silver 5000, gold 20000, vip by hand. */
+    /** The ladder of docs/api.md: spend over 12 rolling months, base 0, silver 5000, gold 20000, vip by hand. */
     private void ladder(int graceDays, Map<String, Object> window) {
         tenant = newTenant("KZT", "Asia/Almaty", "ru");
         tenantId = new TenantId(UUID.fromString(tenant.id()));

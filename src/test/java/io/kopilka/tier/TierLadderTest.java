@@ -62,7 +62,7 @@ class TierLadderTest {
 
     @ParameterizedTest(name = "[{index}] {0} ladder {1}, money scale {2}, value {3}: progress {4}, remaining {5}")
     @CsvSource({
-            "SPEND,  0;10000, 2, 6400,   0.64, 3600.00",   // the example of API.md's balance
+            "SPEND,  0;10000, 2, 6400,   0.64, 3600.00",   // the example of docs/api.md's balance
             "POINTS, 0;1000,  2, 640,    0.64, 360",
             "VISITS, 0;10,    2, 3,      0.30, 7",
             "VISITS, 0;3;10,  2, 3,      0.30, 7",         // on the middle level: measured to the next one

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The program as JSON, in API.md's shape. Money as strings; on the way in a missing field takes its
+ * The program as JSON, in docs/api.md's shape. Money as strings; on the way in a missing field takes its
  * default, so {@code PUT {"welcomePoints": 100}} is a whole, valid program.
  */
 public record ProgramDocument(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pointValue, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxRedeemShare, Long minRedeemPoints,

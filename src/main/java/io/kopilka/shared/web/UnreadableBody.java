@@ -35,7 +35,7 @@ final class UnreadableBody {
             return Problems.of(400, "malformed_request", detail);
         }
         if (jackson instanceof DatabindException && !jackson.getPath().isEmpty()) {
-            // 400 as for any body that is not what the schema says (API.md keeps 422 for values
+            // 400 as for any body that is not what the schema says (docs/api.md keeps 422 for values
             // that are well-typed but wrong); the field is named all the same.
             Class<?> expected = jackson instanceof MismatchedInputException m ? m.getTargetType() : null;
             String field = path(jackson.getPath());

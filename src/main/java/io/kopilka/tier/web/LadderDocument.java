@@ -11,7 +11,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * The ladder as JSON, in API.md's shape. Amounts and factors are strings on the way out; on the way
+ * The ladder as JSON, in docs/api.md's shape. Amounts and factors are strings on the way out; on the way
  * in they may be strings or numbers. Unknown metric or window names become nulls here and are
  * reported by validation with their field, not as unreadable JSON.
  */
