@@ -9,6 +9,7 @@ import io.kopilka.testing.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class DurableEventsIT extends IntegrationTest {
 
     private MemberId join(int failures) {
         listener.failFirst(failures);
-        return new MemberId(java.util.UUID.fromString(newMember(newTenant())));
+        return new MemberId(UUID.fromString(newMember(newTenant())));
     }
 
     @Test
