@@ -27,7 +27,7 @@ class SqlBoundariesTest {
     /** Module (top-level package) → the tables it owns. */
     private static final Map<String, Set<String>> OWNERS = Map.of(
             "tenant", Set.of("tenant", "platform_key", "store", "api_key"),
-            "shared", Set.of("idempotency_key", "scheduled_tasks"),
+            "shared", Set.of("idempotency_key", "scheduled_tasks", "event_publication"),
             "member", Set.of("member", "member_card"),
             "program", Set.of("program"),
             "rules", Set.of("rule", "rule_set", "rule_revision", "rule_budget", "rule_member_points"),

@@ -11,6 +11,7 @@ import java.util.Optional;
 /** The members of a tenant. Every method is scoped to one tenant: another tenant's member is not found. */
 public interface Members {
 
+    /** Validates and adds a member, and publishes {@link MemberJoined} in the same transaction. */
     Member join(TenantId tenant, NewMember member);
 
     Optional<Member> byId(TenantId tenant, MemberId id);
@@ -36,6 +37,7 @@ public interface Members {
 
     Member reissueCard(TenantId tenant, MemberId id);
 
+    /** Clears the member's personal data and publishes {@link MemberErased}; a no-op for an erased member. */
     void erase(TenantId tenant, MemberId id);
 
     record NewMember(String phone, String email, String name, String birthDate, String locale,

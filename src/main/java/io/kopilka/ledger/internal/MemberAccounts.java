@@ -30,6 +30,9 @@ class MemberAccounts {
         this.tenants = tenants;
     }
 
+    // A plain, synchronous @EventListener, not an @ApplicationModuleListener: the account must exist
+    // when the joining transaction commits (a purchase may follow at once), and a failure here must
+    // roll the member back too. So no publication is stored for this listener; it cannot be owed.
     @EventListener
     void on(MemberJoined joined) {
         jdbc.sql("""

@@ -2,6 +2,7 @@ package io.kopilka.member.internal;
 
 import io.kopilka.member.CardNumbers;
 import io.kopilka.member.Member;
+import io.kopilka.member.MemberErased;
 import io.kopilka.member.MemberJoined;
 import io.kopilka.member.MemberRef;
 import io.kopilka.member.Members;
@@ -280,6 +281,7 @@ class JdbcMembers implements Members {
                        consents = '{}', attributes = '{}', updated_at = :now, erased_at = :now
                 WHERE tenant_id = :tenant AND id = :id""")
                 .param("now", Timestamp.from(now)).param("tenant", tenant.value()).param("id", id.value()).update();
+        events.publishEvent(new MemberErased(tenant, id, now));
     }
 
     private void retireCard(TenantId tenant, Member member, Instant now) {

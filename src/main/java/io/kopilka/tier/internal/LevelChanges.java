@@ -1,27 +1,34 @@
 package io.kopilka.tier.internal;
 
+import io.kopilka.shared.PurchaseId;
 import io.kopilka.shared.TenantId;
 import io.kopilka.tier.Ladder;
 import io.kopilka.tier.Level;
 import io.kopilka.tier.MemberTier;
+import io.kopilka.tier.TierChanged;
 import io.kopilka.tier.TierPolicy;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a decision: a new level always together with its history entry, so that the history is
- * complete by construction; a grace period that starts or ends only touches the member's row.
+ * Writes a decision: a new level always together with its history entry and its {@link TierChanged}
+ * event, so that the history and the listeners are complete by construction; a grace period that
+ * starts or ends only touches the member's row. Every caller runs in a transaction, so the event is
+ * stored with the change.
  */
 @Component
 class LevelChanges {
     static final String SYSTEM = "system";
 
     private final MemberTierStore members;
+    private final ApplicationEventPublisher events;
 
-    LevelChanges(MemberTierStore members) {
+    LevelChanges(MemberTierStore members, ApplicationEventPublisher events) {
         this.members = members;
+        this.events = events;
     }
 
     /** The member's row as a domain value; a code the ladder no longer has keeps its code as the name. */
@@ -37,6 +44,8 @@ class LevelChanges {
             members.update(tenant, row.member(), decision.level().code(), now, decision.belowSince());
             members.recordChange(tenant, row.member(), row.code(), decision.level().code(), decision.reason(), note,
                     actor, purchaseId, now);
+            events.publishEvent(new TierChanged(tenant, row.member(), row.code(), decision.level().code(),
+                    decision.reason(), purchaseId == null ? null : new PurchaseId(purchaseId), now));
             return true;
         }
         if (!Objects.equals(decision.belowSince(), row.belowSince())) {
