@@ -1,6 +1,8 @@
 package io.kopilka.ledger;
 
 import io.kopilka.shared.MemberId;
+import io.kopilka.shared.PurchaseId;
+import io.kopilka.shared.ReturnId;
 import io.kopilka.shared.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,21 +35,21 @@ public interface Ledger {
     Account post(TenantId tenant, Account locked, Posting posting, Instant now);
 
     /** A purchase's effect on points: {@code earn} may be null; {@code spend} is what the customer paid. */
-    record Posting(UUID purchaseId, long redeem, Credit earn, BigDecimal spend, int visits) {
+    record Posting(PurchaseId purchaseId, long redeem, Credit earn, BigDecimal spend, int visits) {
     }
 
     /** Gives points: pays the member's debt first, puts the rest in a new lot. */
     void credit(TenantId tenant, MemberId member, Credit credit, Instant now);
 
     /** Spends available points first-expiring-first; refuses with 409 if there are not enough. */
-    void spend(TenantId tenant, MemberId member, EntryType type, long points, UUID purchaseId, String reason,
+    void spend(TenantId tenant, MemberId member, EntryType type, long points, PurchaseId purchaseId, String reason,
                String note, String actor, Instant now);
 
     /**
      * Takes back points earned by a purchase (a return): from that purchase's own lot first, then from
      * other live lots; what cannot be found becomes debt, so the balance may go below zero.
      */
-    void takeBack(TenantId tenant, MemberId member, long points, UUID purchaseId, UUID returnId, Instant now);
+    void takeBack(TenantId tenant, MemberId member, long points, PurchaseId purchaseId, ReturnId returnId, Instant now);
 
     /** Moves available points between two members of a tenant; each keeps its expiry date. */
     UUID transfer(TenantId tenant, MemberId from, MemberId to, long points, Instant now);

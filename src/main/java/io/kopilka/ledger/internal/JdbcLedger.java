@@ -8,6 +8,8 @@ import io.kopilka.ledger.EntryType;
 import io.kopilka.ledger.Ledger;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
+import io.kopilka.shared.PurchaseId;
+import io.kopilka.shared.ReturnId;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
 import java.math.BigDecimal;
@@ -155,7 +157,7 @@ class JdbcLedger implements Ledger {
                 SELECT COALESCE(SUM(points), 0) FROM spent""")
                 .param("tenant", tenant.value()).param("member", locked.member().value()).param("now", ts(now))
                 .param("redeem", redeem).param("earned", earned).param("paid", paid).param("lotPoints", lotPoints)
-                .param("lot", lotId).param("purchase", posting.purchaseId())
+                .param("lot", lotId).param("purchase", posting.purchaseId().value())
                 .param("availableAt", ts(earn == null ? now : earn.availableAt()))
                 .param("expiresAt", ts(earn == null ? null : earn.expiresAt()))
                 .param("spend", posting.spend()).param("visits", posting.visits())
@@ -184,23 +186,23 @@ class JdbcLedger implements Ledger {
                     VALUES (:tenant, :id, :member, :points, :points, :availableAt, :expiresAt, :purchase, :now)""")
                     .param("tenant", tenant.value()).param("id", lotId).param("member", member.value())
                     .param("points", credit.points() - paid).param("availableAt", ts(credit.availableAt()))
-                    .param("expiresAt", ts(credit.expiresAt())).param("purchase", credit.purchaseId())
+                    .param("expiresAt", ts(credit.expiresAt())).param("purchase", uuid(credit.purchaseId()))
                     .param("now", ts(now)).update();
         }
-        boolean earning = credit.type() != EntryType.REFUND && credit.type() != EntryType.TRANSFER_IN;
+        boolean earning = credit.earning();
         jdbc.sql("""
                 UPDATE points_account SET balance = balance + :points, debt = debt - :paid,
                        lifetime_earned = lifetime_earned + :earned
                 WHERE tenant_id = :tenant AND member_id = :member""")
                 .param("points", credit.points()).param("paid", paid).param("earned", earning ? credit.points() : 0)
                 .param("tenant", tenant.value()).param("member", member.value()).update();
-        insertEntry(tenant, member, credit.type(), credit.points(), lotId, credit.purchaseId(), credit.returnId(), null,
+        insertEntry(tenant, member, credit.type(), credit.points(), lotId, uuid(credit.purchaseId()), uuid(credit.returnId()), null,
                 credit.ruleName(), credit.reason(), credit.note(), credit.actor(), credit.expiresAt(), now);
     }
 
     @Override
     @Transactional
-    public void spend(TenantId tenant, MemberId member, EntryType type, long points, UUID purchaseId, String reason,
+    public void spend(TenantId tenant, MemberId member, EntryType type, long points, PurchaseId purchaseId, String reason,
                       String note, String actor, Instant now) {
         if (points <= 0) {
             throw new IllegalArgumentException("spend is positive: " + points);
@@ -218,22 +220,22 @@ class JdbcLedger implements Ledger {
         }
         jdbc.sql("UPDATE points_account SET balance = balance - :points WHERE tenant_id = :tenant AND member_id = :member")
                 .param("points", points).param("tenant", tenant.value()).param("member", member.value()).update();
-        insertEntry(tenant, member, type, -points, null, purchaseId, null, null, null, reason, note, actor, null, now);
+        insertEntry(tenant, member, type, -points, null, uuid(purchaseId), null, null, null, reason, note, actor, null, now);
     }
 
     @Override
     @Transactional
-    public void takeBack(TenantId tenant, MemberId member, long points, UUID purchaseId, UUID returnId, Instant now) {
+    public void takeBack(TenantId tenant, MemberId member, long points, PurchaseId purchaseId, ReturnId returnId, Instant now) {
         if (points <= 0) {
             return;
         }
-        long found = consume(tenant, member, points, now, purchaseId, true).stream().mapToLong(Taken::points).sum();
+        long found = consume(tenant, member, points, now, purchaseId.value(), true).stream().mapToLong(Taken::points).sum();
         jdbc.sql("""
                 UPDATE points_account SET balance = balance - :points, debt = debt + :debt
                 WHERE tenant_id = :tenant AND member_id = :member""")
                 .param("points", points).param("debt", points - found)
                 .param("tenant", tenant.value()).param("member", member.value()).update();
-        insertEntry(tenant, member, EntryType.REVERSE, -points, null, purchaseId, returnId, null, null, null, null,
+        insertEntry(tenant, member, EntryType.REVERSE, -points, null, purchaseId.value(), returnId.value(), null, null, null, null,
                 null, null, now);
     }
 
@@ -328,8 +330,8 @@ class JdbcLedger implements Ledger {
                 .param("beforeId", beforeId == null ? new UUID(0, 0) : beforeId).param("limit", limit)
                 .query((rs, i) -> new Entry(rs.getObject("id", UUID.class), EntryType.fromCode(rs.getString("type")),
                         rs.getLong("points"), rs.getTimestamp("created_at").toInstant(),
-                        instant(rs.getTimestamp("expires_at")), rs.getObject("purchase_id", UUID.class),
-                        rs.getObject("return_id", UUID.class), rs.getObject("transfer_id", UUID.class),
+                        instant(rs.getTimestamp("expires_at")), purchase(rs.getObject("purchase_id", UUID.class)),
+                        ret(rs.getObject("return_id", UUID.class)), rs.getObject("transfer_id", UUID.class),
                         rs.getString("rule_name"), rs.getString("reason"), rs.getString("note")))
                 .list();
     }
@@ -386,6 +388,22 @@ class JdbcLedger implements Ledger {
         return new Account(new MemberId(rs.getObject("member_id", UUID.class)), rs.getLong("balance"),
                 rs.getLong("debt"), rs.getLong("available_lots"), rs.getLong("pending"), rs.getLong("lifetime_earned"),
                 rs.getBigDecimal("lifetime_spend"), rs.getInt("visits"), instant(rs.getTimestamp("last_activity_at")));
+    }
+
+    private static UUID uuid(PurchaseId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static UUID uuid(ReturnId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static PurchaseId purchase(UUID id) {
+        return id == null ? null : new PurchaseId(id);
+    }
+
+    private static ReturnId ret(UUID id) {
+        return id == null ? null : new ReturnId(id);
     }
 
     static Timestamp ts(Instant instant) {

@@ -1,7 +1,6 @@
 package io.kopilka.ledger.internal;
 
 import io.kopilka.ledger.Credit;
-import io.kopilka.ledger.EntryType;
 import io.kopilka.ledger.Ledger;
 import io.kopilka.member.MemberJoined;
 import io.kopilka.program.Program;
@@ -40,9 +39,8 @@ class MemberAccounts {
         Program program = programs.of(joined.tenant());
         if (program.welcomePoints() > 0) {
             var zone = tenants.get(joined.tenant()).timezone();
-            ledger.credit(joined.tenant(), joined.member(), new Credit(EntryType.WELCOME, program.welcomePoints(),
-                    joined.at(), program.expiry().expiresAt(joined.at(), zone).orElse(null), null, null, null, null,
-                    "Welcome bonus", null), joined.at());
+            ledger.credit(joined.tenant(), joined.member(), Credit.welcome(program.welcomePoints(), joined.at(),
+                    program.expiry().expiresAt(joined.at(), zone).orElse(null)), joined.at());
         }
     }
 }

@@ -140,9 +140,9 @@ class LedgerController {
                     ledger.lock(caller.tenant(), member.id(), now);
                     long points = request.points();
                     if (points > 0) {
-                        ledger.credit(caller.tenant(), member.id(), new Credit(EntryType.ADJUST, points, now,
-                                program.expiry().expiresAt(now, tenant.timezone()).orElse(null), null, null, null,
-                                request.reason(), request.note(), caller.actor()), now);
+                        ledger.credit(caller.tenant(), member.id(), Credit.adjustment(points, now,
+                                program.expiry().expiresAt(now, tenant.timezone()).orElse(null), request.reason(),
+                                request.note(), caller.actor()), now);
                     } else {
                         ledger.spend(caller.tenant(), member.id(), EntryType.ADJUST, -points, null, request.reason(),
                                 request.note(), caller.actor(), now);
@@ -203,7 +203,7 @@ class LedgerController {
                 str(e.returnId()), str(e.transferId()), e.ruleName(), e.reason(), e.note());
     }
 
-    private static String str(UUID id) {
+    private static String str(Object id) {
         return id == null ? null : id.toString();
     }
 }

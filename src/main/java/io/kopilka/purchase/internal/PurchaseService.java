@@ -4,7 +4,6 @@ import io.kopilka.shared.Money;
 import io.kopilka.ledger.Account;
 import io.kopilka.ledger.Balance;
 import io.kopilka.ledger.Credit;
-import io.kopilka.ledger.EntryType;
 import io.kopilka.ledger.Ledger;
 import io.kopilka.member.Member;
 import io.kopilka.member.MemberRef;
@@ -31,6 +30,8 @@ import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.Outcome;
+import io.kopilka.shared.PurchaseId;
+import io.kopilka.shared.ReturnId;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
@@ -194,11 +195,11 @@ class PurchaseService implements Purchases {
         Receipt.BalanceAfter after = null;
         Receipt.TierView tier = null;
         if (memberId != null) {
-            Credit earn = priced.pointsEarned() == 0 ? null : new Credit(EntryType.EARN, priced.pointsEarned(),
-                    availableAt(c), expiresAt(c.program(), c.cart().occurredAt(), c.tenant()), purchaseId, null,
-                    ruleNames(priced), null, explanation(priced), null);
-            Account posted = ledger.post(tenantId, account, new Ledger.Posting(purchaseId, priced.pointsRedeemed(),
-                    earn, priced.payable(), 1), c.now());
+            Credit earn = priced.pointsEarned() == 0 ? null : Credit.earned(priced.pointsEarned(), availableAt(c),
+                    expiresAt(c.program(), c.cart().occurredAt(), c.tenant()), new PurchaseId(purchaseId),
+                    ruleNames(priced), explanation(priced));
+            Account posted = ledger.post(tenantId, account, new Ledger.Posting(new PurchaseId(purchaseId),
+                    priced.pointsRedeemed(), earn, priced.payable(), 1), c.now());
             ledger.extendExpiry(tenantId, memberId, inactivityExpiry(c.program(), c.now(), c.tenant()), c.now());
             // Priced above at the old level; a threshold crossed now applies from the next purchase.
             tier = tiers.afterPurchase(tenantId, memberId, purchaseId, priced.payable(), priced.pointsEarned(),
@@ -254,10 +255,12 @@ class PurchaseService implements Purchases {
                     purchases.recordReturn(tenantId, purchaseId, returnId, order.externalId(), result, now);
                     Receipt.BalanceAfter after = null;
                     if (memberId != null) {
-                        ledger.takeBack(tenantId, memberId, result.pointsReversed(), purchaseId, returnId, now);
+                        ledger.takeBack(tenantId, memberId, result.pointsReversed(), new PurchaseId(purchaseId),
+                                new ReturnId(returnId), now);
                         if (result.pointsRefunded() > 0) {
-                            ledger.credit(tenantId, memberId, new Credit(EntryType.REFUND, result.pointsRefunded(), now,
-                                    expiresAt(program, now, tenant), purchaseId, returnId, null, null, null, null), now);
+                            ledger.credit(tenantId, memberId, Credit.refund(result.pointsRefunded(), now,
+                                    expiresAt(program, now, tenant), new PurchaseId(purchaseId), new ReturnId(returnId)),
+                                    now);
                         }
                         // A purchase returned in full was no visit: member.visits (rules) must agree with
                         // the tier module, which also takes the visit back.
