@@ -20,7 +20,7 @@ public record Credit(EntryType type, long points, Instant availableAt, Instant e
         }
     }
 
-    /** What a purchase earned, with the rules that gave it ({@code ruleNames}) and their explanations ({@code note}). */
+    /** What a purchase earned, with the rules that gave it ({@code ruleNames}) and their explanation ({@code note}). */
     public static Credit earned(long points, Instant availableAt, Instant expiresAt, PurchaseId purchase,
                                 String ruleNames, String note) {
         return new Credit(EntryType.EARN, points, availableAt, expiresAt, purchase, null, ruleNames, null, note, null);

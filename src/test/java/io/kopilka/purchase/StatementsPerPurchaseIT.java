@@ -29,7 +29,8 @@ class StatementsPerPurchaseIT extends IntegrationTest {
      * transaction and its COMMIT (BEGIN travels with the first of them and is not counted).
      */
     private static final int STATEMENTS = 9;
-    private static final Pattern PARSE = Pattern.compile("FE=> Parse\\(stmt=([^,]+),query=\"(.*)\",oids=", Pattern.DOTALL);
+    private static final Pattern PARSE = Pattern.compile("FE=> Parse\\(stmt=([^,]+),query=\"(.*)\",oids=",
+            Pattern.DOTALL);
     private static final Pattern BIND = Pattern.compile("FE=> Bind\\(stmt=([^,]+),");
     /** Statements the driver prepared on the server, by name: their later Binds carry the name only. */
     private static final Map<String, String> NAMED = new ConcurrentHashMap<>();
@@ -59,7 +60,11 @@ class StatementsPerPurchaseIT extends IntegrationTest {
                 "items", List.of(Map.of("sku", "A", "quantity", 1, "unitPrice", "5000.00"))));
     }
 
-    /** What the driver executes while {@code r} runs, on the request's threads (not the test's, not the notification listener's); BEGIN, a simple query, is left out. */
+    /**
+     * What the driver executes while {@code r} runs, on the request's threads (not the test's, not
+     * the notification listener's). BEGIN, a simple query sent along with the first statement, is
+     * left out.
+     */
     private static List<String> traced(Runnable r) {
         Logger driver = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
         Level before = driver.getLevel();
@@ -83,9 +88,12 @@ class StatementsPerPurchaseIT extends IntegrationTest {
                     current.put(thread, sql);
                     NAMED.put(parse.group(1), sql);
                 } else if (bind.find() && !bind.group(1).equals("null")) {
-                    current.put(thread, NAMED.getOrDefault(bind.group(1), bind.group(1) + " (prepared before: COMMIT)"));
+                    // Prepared before the trace began: its parameters say which statement it is.
+                    String bound = message.strip();
+                    current.put(thread, NAMED.getOrDefault(bind.group(1),
+                            bound.substring(0, Math.min(bound.length(), 160))));
                 } else if (message.contains("FE=> Execute(")) {
-                    seen.add(current.getOrDefault(thread, "?"));
+                    seen.add(thread.getName() + ": " + current.getOrDefault(thread, "?"));
                 }
             }
 

@@ -5,6 +5,7 @@ import io.kopilka.ledger.Account;
 import io.kopilka.ledger.Balance;
 import io.kopilka.ledger.Credit;
 import io.kopilka.ledger.Ledger;
+import io.kopilka.ledger.LockedAccount;
 import io.kopilka.member.Member;
 import io.kopilka.member.MemberRef;
 import io.kopilka.member.Members;
@@ -174,9 +175,11 @@ class PurchaseService implements Purchases {
     private Receipt record(TenantId tenantId, PurchaseOrder order, Context c) {
         long redeem = order.redeemPoints() == null ? 0 : order.redeemPoints();
         MemberId memberId = c.member() == null ? null : c.member().id();
+        LockedAccount locked = null;
         Account account = null;
         if (memberId != null) {
-            account = ledger.lock(tenantId, memberId, c.now());
+            locked = ledger.lock(tenantId, memberId, c.now());
+            account = locked.account();
             checkRedemption(redeem, account.available(), c.program());
         }
         RuleSet ruleSet = rules.current(tenantId);
@@ -198,14 +201,14 @@ class PurchaseService implements Purchases {
             Credit earn = priced.pointsEarned() == 0 ? null : Credit.earned(priced.pointsEarned(), availableAt(c),
                     expiresAt(c.program(), c.cart().occurredAt(), c.tenant()), new PurchaseId(purchaseId),
                     ruleNames(priced), explanation(priced));
-            Account posted = ledger.post(tenantId, account, new Ledger.Posting(new PurchaseId(purchaseId),
+            LockedAccount posted = ledger.post(tenantId, locked, new Ledger.Posting(new PurchaseId(purchaseId),
                     priced.pointsRedeemed(), earn, priced.payable(), 1), c.now());
-            ledger.extendExpiry(tenantId, memberId, inactivityExpiry(c.program(), c.now(), c.tenant()), c.now());
+            ledger.extendExpiry(tenantId, posted, inactivityExpiry(c.program(), c.now(), c.tenant()), c.now());
             // Priced above at the old level; a threshold crossed now applies from the next purchase.
             tier = tiers.afterPurchase(tenantId, memberId, purchaseId, priced.payable(), priced.pointsEarned(),
                             c.cart().occurredAt(), c.now())
                     .map(t -> new Receipt.TierView(t.code(), t.changed())).orElse(null);
-            after = new Receipt.BalanceAfter(posted.available(), posted.pending());
+            after = new Receipt.BalanceAfter(posted.account().available(), posted.account().pending());
         }
         return receipt(purchaseId.toString(), order.externalId(), c, priced, pending, after, tier, ruleSet.version());
     }
@@ -245,9 +248,7 @@ class PurchaseService implements Purchases {
                 ReturnReceipt.class, () -> {
                     Instant now = Now.of(clock);
                     MemberId memberId = found.memberId() == null ? null : new MemberId(found.memberId());
-                    if (memberId != null) {
-                        ledger.lock(tenantId, memberId, now);
-                    }
+                    LockedAccount locked = memberId == null ? null : ledger.lock(tenantId, memberId, now);
                     purchases.lock(tenantId, purchaseId);
                     List<ReturnCalculation.Line> before = purchases.lines(tenantId, purchaseId);
                     ReturnCalculation.Result result = ReturnCalculation.of(before, order, scale);
@@ -255,17 +256,17 @@ class PurchaseService implements Purchases {
                     purchases.recordReturn(tenantId, purchaseId, returnId, order.externalId(), result, now);
                     Receipt.BalanceAfter after = null;
                     if (memberId != null) {
-                        ledger.takeBack(tenantId, memberId, result.pointsReversed(), new PurchaseId(purchaseId),
-                                new ReturnId(returnId), now);
+                        locked = ledger.takeBack(tenantId, locked, result.pointsReversed(),
+                                new PurchaseId(purchaseId), new ReturnId(returnId), now);
                         if (result.pointsRefunded() > 0) {
-                            ledger.credit(tenantId, memberId, Credit.refund(result.pointsRefunded(), now,
+                            locked = ledger.credit(tenantId, locked, Credit.refund(result.pointsRefunded(), now,
                                     expiresAt(program, now, tenant), new PurchaseId(purchaseId), new ReturnId(returnId)),
                                     now);
                         }
                         // A purchase returned in full was no visit: member.visits (rules) must agree with
                         // the tier module, which also takes the visit back.
                         int visits = wholeNow(result.lines()) && !wholeNow(before) ? -1 : 0;
-                        ledger.recordActivity(tenantId, memberId, result.amount().negate(), visits, now);
+                        ledger.recordActivity(tenantId, locked, result.amount().negate(), visits, now);
                         tiers.afterReturn(tenantId, memberId, purchaseId, returnId, result.amount(),
                                 result.pointsReversed(), now);
                         Balance balance = ledger.balance(tenantId, memberId, now);
