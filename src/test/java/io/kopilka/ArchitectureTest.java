@@ -7,6 +7,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.kopilka.ledger.Account;
+import io.kopilka.ledger.LockedAccount;
+import io.kopilka.shared.MemberId;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +77,28 @@ class ArchitectureTest {
                 .orShould().callMethod(java.time.LocalDateTime.class, "now")
                 .orShould().callMethod(java.time.OffsetDateTime.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(CLASSES);
+    }
+
+    /**
+     * The ledger is the floor the features stand on: it knows members, programs and tenants, and
+     * nothing built on it (purchases, rules, tiers, the wallet), so none of them can pull it along
+     * when it changes.
+     */
+    @Test
+    void theLedgerDependsOnNothingAboveIt() {
+        noClasses().that().resideInAPackage("io.kopilka.ledger..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.kopilka.purchase..", "io.kopilka.rules..",
+                        "io.kopilka.tier..", "io.kopilka.wallet..", "io.kopilka.demo..")
+                .check(CLASSES);
+    }
+
+    /** A write to points takes a LockedAccount; only the ledger, which takes the lock, makes one. */
+    @Test
+    void onlyTheLedgerMakesALockedAccount() {
+        noClasses().that().resideOutsideOfPackage("io.kopilka.ledger..")
+                .should().callConstructor(LockedAccount.class, Account.class, List.class)
+                .orShould().callMethod(LockedAccount.class, "opened", MemberId.class, Instant.class)
                 .check(CLASSES);
     }
 }

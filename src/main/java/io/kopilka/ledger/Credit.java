@@ -1,16 +1,18 @@
 package io.kopilka.ledger;
 
+import io.kopilka.shared.PurchaseId;
+import io.kopilka.shared.ReturnId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
- * Points given to a member: a new lot (after any debt is paid) and one entry.
+ * Points given to a member: a new lot (after any debt is paid) and one entry. Made by the factory
+ * of its kind, which says which of the optional fields that kind carries.
  *
  * @param availableAt when the points can be spent (pending days)
  * @param expiresAt   when they expire, or null for never
  */
-public record Credit(EntryType type, long points, Instant availableAt, Instant expiresAt, UUID purchaseId,
-                     UUID returnId, String ruleName, String reason, String note, String actor) {
+public record Credit(EntryType type, long points, Instant availableAt, Instant expiresAt, PurchaseId purchaseId,
+                     ReturnId returnId, String ruleName, String reason, String note, String actor) {
 
     public Credit {
         if (points <= 0) {
@@ -18,7 +20,33 @@ public record Credit(EntryType type, long points, Instant availableAt, Instant e
         }
     }
 
-    public static Credit of(EntryType type, long points, Instant availableAt, Instant expiresAt) {
-        return new Credit(type, points, availableAt, expiresAt, null, null, null, null, null, null);
+    /** What a purchase earned, with the rules that gave it ({@code ruleNames}) and their explanation ({@code note}). */
+    public static Credit earned(long points, Instant availableAt, Instant expiresAt, PurchaseId purchase,
+                                String ruleNames, String note) {
+        return new Credit(EntryType.EARN, points, availableAt, expiresAt, purchase, null, ruleNames, null, note, null);
+    }
+
+    /** Redeemed points a return gives back, available at once. */
+    public static Credit refund(long points, Instant at, Instant expiresAt, PurchaseId purchase, ReturnId ret) {
+        return new Credit(EntryType.REFUND, points, at, expiresAt, purchase, ret, null, null, null, null);
+    }
+
+    /** Points an admin gives by hand, with the reason and who did it ({@code actor}). */
+    public static Credit adjustment(long points, Instant at, Instant expiresAt, String reason, String note,
+                                    String actor) {
+        return new Credit(EntryType.ADJUST, points, at, expiresAt, null, null, null, reason, note, actor);
+    }
+
+    /** The program's gift to a member who joins. */
+    public static Credit welcome(long points, Instant at, Instant expiresAt) {
+        return new Credit(EntryType.WELCOME, points, at, expiresAt, null, null, null, null, "Welcome bonus", null);
+    }
+
+    /**
+     * Whether the points count in the member's lifetime earnings: a refund gives back what was
+     * spent, and a transfer moves what another member earned.
+     */
+    public boolean earning() {
+        return type != EntryType.REFUND && type != EntryType.TRANSFER_IN;
     }
 }

@@ -1,8 +1,8 @@
 package io.kopilka.ledger.internal;
 
 import io.kopilka.ledger.Credit;
-import io.kopilka.ledger.EntryType;
 import io.kopilka.ledger.Ledger;
+import io.kopilka.ledger.LockedAccount;
 import io.kopilka.member.MemberJoined;
 import io.kopilka.program.Program;
 import io.kopilka.program.Programs;
@@ -43,9 +43,10 @@ class MemberAccounts {
         Program program = programs.of(joined.tenant());
         if (program.welcomePoints() > 0) {
             var zone = tenants.get(joined.tenant()).timezone();
-            ledger.credit(joined.tenant(), joined.member(), new Credit(EntryType.WELCOME, program.welcomePoints(),
-                    joined.at(), program.expiry().expiresAt(joined.at(), zone).orElse(null), null, null, null, null,
-                    "Welcome bonus", null), joined.at());
+            // The account was opened just now, in this transaction: nobody else can see it to lock it.
+            ledger.credit(joined.tenant(), LockedAccount.opened(joined.member(), joined.at()),
+                    Credit.welcome(program.welcomePoints(), joined.at(),
+                            program.expiry().expiresAt(joined.at(), zone).orElse(null)), joined.at());
         }
     }
 }

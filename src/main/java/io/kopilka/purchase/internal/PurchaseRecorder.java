@@ -2,8 +2,8 @@ package io.kopilka.purchase.internal;
 
 import io.kopilka.ledger.Account;
 import io.kopilka.ledger.Credit;
-import io.kopilka.ledger.EntryType;
 import io.kopilka.ledger.Ledger;
+import io.kopilka.ledger.LockedAccount;
 import io.kopilka.purchase.PurchaseParticipant;
 import io.kopilka.purchase.PurchaseRecorded;
 import io.kopilka.purchase.Receipt;
@@ -59,19 +59,18 @@ class PurchaseRecorder {
         TenantId tenantId = c.tenant().id();
         MemberId memberId = c.memberId();
         long redeem = c.redeem();
-        Account account = null;
-        if (memberId != null) {
-            account = ledger.lock(tenantId, memberId, c.now());
+        LockedAccount locked = memberId == null ? null : ledger.lock(tenantId, memberId, c.now());
+        Account account = locked == null ? null : locked.account();
+        if (account != null) {
             RedemptionPolicy.checkRequested(redeem, account.available(), c.program());
         }
         RuleSet ruleSet = rules.current(tenantId);
         Map<UUID, Long> caps = memberId == null ? Map.of() : limits.caps(tenantId, memberId, ruleSet, c.day());
-        Account locked = account;
-        PricedCart priced = CartPricer.price(c, ruleSet, locked, redeem, caps);
+        PricedCart priced = CartPricer.price(c, ruleSet, account, redeem, caps);
         RedemptionPolicy.checkRedeemed(priced, c.program());
         if (memberId != null) {
             priced = limits.spend(tenantId, memberId, ruleSet, caps, c.day(), priced,
-                    tighter -> CartPricer.price(c, ruleSet, locked, redeem, tighter));
+                    tighter -> CartPricer.price(c, ruleSet, account, redeem, tighter));
         }
         PurchaseId purchaseId = PurchaseId.next();
         purchases.insert(tenantId, purchaseId.value(), c.order().externalId(), c.order().storeCode(), c.channel(),
@@ -80,7 +79,7 @@ class PurchaseRecorder {
         Receipt.BalanceAfter after = null;
         List<ReceiptPart> parts = new ArrayList<>();
         if (memberId != null) {
-            after = post(c, purchaseId, account, priced);
+            after = post(c, purchaseId, locked, priced);
             // Priced above as the member was; what the participants change applies from the next purchase.
             var recorded = new PurchaseParticipant.RecordedPurchase(tenantId, memberId, purchaseId,
                     Money.of(priced.payable(), c.tenant().currency()), priced.pointsEarned(), priced.pointsRedeemed(),
@@ -97,15 +96,15 @@ class PurchaseRecorder {
     }
 
     /** The purchase's points: the redemption, the earning, the spend and visit, and inactivity expiry pushed on. */
-    private Receipt.BalanceAfter post(PurchaseContext c, PurchaseId purchaseId, Account account, PricedCart priced) {
+    private Receipt.BalanceAfter post(PurchaseContext c, PurchaseId purchaseId, LockedAccount locked,
+                                      PricedCart priced) {
         TenantId tenantId = c.tenant().id();
-        Credit earn = priced.pointsEarned() == 0 ? null : new Credit(EntryType.EARN, priced.pointsEarned(),
-                c.availableAt(), c.earnedPointsExpireAt(), purchaseId.value(), null, ruleNames(priced), null,
-                explanation(priced), null);
-        Account posted = ledger.post(tenantId, account, new Ledger.Posting(purchaseId.value(), priced.pointsRedeemed(),
+        Credit earn = priced.pointsEarned() == 0 ? null : Credit.earned(priced.pointsEarned(), c.availableAt(),
+                c.earnedPointsExpireAt(), purchaseId, ruleNames(priced), explanation(priced));
+        LockedAccount posted = ledger.post(tenantId, locked, new Ledger.Posting(purchaseId, priced.pointsRedeemed(),
                 earn, priced.payable(), 1), c.now());
-        ledger.extendExpiry(tenantId, c.memberId(), c.inactivityExpiry(), c.now());
-        return new Receipt.BalanceAfter(posted.available(), posted.pending());
+        posted = ledger.extendExpiry(tenantId, posted, c.inactivityExpiry(), c.now());
+        return new Receipt.BalanceAfter(posted.account().available(), posted.account().pending());
     }
 
     private static String ruleNames(PricedCart priced) {

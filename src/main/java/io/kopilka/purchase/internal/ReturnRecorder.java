@@ -2,8 +2,8 @@ package io.kopilka.purchase.internal;
 
 import io.kopilka.ledger.Balance;
 import io.kopilka.ledger.Credit;
-import io.kopilka.ledger.EntryType;
 import io.kopilka.ledger.Ledger;
+import io.kopilka.ledger.LockedAccount;
 import io.kopilka.program.Program;
 import io.kopilka.purchase.PurchaseParticipant;
 import io.kopilka.purchase.PurchaseReturned;
@@ -54,9 +54,7 @@ class ReturnRecorder {
         PurchaseId purchaseId = new PurchaseId(found.id());
         Instant now = Now.of(clock);
         MemberId memberId = found.memberId() == null ? null : new MemberId(found.memberId());
-        if (memberId != null) {
-            ledger.lock(tenantId, memberId, now);
-        }
+        LockedAccount locked = memberId == null ? null : ledger.lock(tenantId, memberId, now);
         purchases.lock(tenantId, found.id());
         List<ReturnCalculation.Line> before = purchases.lines(tenantId, found.id());
         ReturnCalculation.Result result = ReturnCalculation.of(before, order, Money.scaleOf(tenant.currency()));
@@ -65,17 +63,16 @@ class ReturnRecorder {
         Money amount = Money.of(result.amount(), tenant.currency());
         boolean wholeNow = wholeNow(result.lines());
         Receipt.BalanceAfter after = null;
-        if (memberId != null) {
-            ledger.takeBack(tenantId, memberId, result.pointsReversed(), found.id(), returnId.value(), now);
+        if (locked != null) {
+            locked = ledger.takeBack(tenantId, locked, result.pointsReversed(), purchaseId, returnId, now);
             if (result.pointsRefunded() > 0) {
-                ledger.credit(tenantId, memberId, new Credit(EntryType.REFUND, result.pointsRefunded(), now,
-                        program.expiry().expiresAt(now, tenant.timezone()).orElse(null), found.id(), returnId.value(),
-                        null, null, null, null), now);
+                locked = ledger.credit(tenantId, locked, Credit.refund(result.pointsRefunded(), now,
+                        program.expiry().expiresAt(now, tenant.timezone()).orElse(null), purchaseId, returnId), now);
             }
             // A purchase returned in full was no visit: member.visits (rules) must agree with the
             // tier module, which also takes the visit back.
             int visits = wholeNow && !wholeNow(before) ? -1 : 0;
-            ledger.recordActivity(tenantId, memberId, result.amount().negate(), visits, now);
+            locked = ledger.recordActivity(tenantId, locked, result.amount().negate(), visits, now);
             var returned = new PurchaseParticipant.RecordedReturn(tenantId, memberId, purchaseId, returnId, amount,
                     result.pointsReversed(), result.pointsRefunded(), now);
             participants.forEach(p -> p.returned(returned));

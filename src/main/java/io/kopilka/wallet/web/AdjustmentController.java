@@ -1,0 +1,73 @@
+package io.kopilka.wallet.web;
+
+import io.kopilka.ledger.Ledger;
+import io.kopilka.member.Member;
+import io.kopilka.member.Members;
+import io.kopilka.shared.Now;
+import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.tenant.Caller;
+import io.kopilka.tenant.Tenants;
+import io.kopilka.wallet.Wallets;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Points given or taken by hand. Served here, not in {@code ledger}, because the answer shows the
+ * member's wallet balance after it (the points' value and the tier progress), which the ledger does
+ * not know. The write itself is {@link Ledger#adjust}; the idempotency stays here, since what it
+ * keeps and replays is this HTTP answer.
+ */
+@RestController
+@Tag(name = "Points")
+class AdjustmentController {
+    private final Ledger ledger;
+    private final Wallets wallets;
+    private final Members members;
+    private final Tenants tenants;
+    private final Idempotency idempotency;
+    private final Clock clock;
+
+    AdjustmentController(Ledger ledger, Wallets wallets, Members members, Tenants tenants, Idempotency idempotency,
+                         Clock clock) {
+        this.ledger = ledger;
+        this.wallets = wallets;
+        this.members = members;
+        this.tenants = tenants;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /** The request as sent, which is also what a retry's fingerprint is taken of. */
+    record Adjustment(Long points, String reason, String note) {
+    }
+
+    record AdjustmentDone(String memberId, long points, String reason, String note, BalanceView balance) {
+    }
+
+    @PostMapping("/api/v1/members/{id}/adjustments")
+    @Operation(summary = "Give or take points by hand (admin); the reason and who did it are kept")
+    ResponseEntity<AdjustmentDone> adjust(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                                          @RequestBody Adjustment request,
+                                          @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Member member = members.get(caller.tenant(), id);
+        var adjustment = io.kopilka.ledger.Adjustment.of(request.points(), request.reason(), request.note());
+        var outcome = idempotency.run(caller.tenant(), "adjustment:" + member.id(), key, request, AdjustmentDone.class,
+                () -> {
+                    Instant now = Now.of(clock);
+                    ledger.adjust(caller.tenant(), member, adjustment, caller.actor(), now);
+                    return new AdjustmentDone(member.id().toString(), adjustment.points(), adjustment.reason(),
+                            adjustment.note(), BalanceView.of(wallets.balance(caller.tenant(), member.id(), now),
+                            tenants.get(caller.tenant()).timezone()));
+                });
+        return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
+    }
+}
