@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class Idempotency {
-    private static final int MAX_KEY_LENGTH = 200;
+    public static final int MAX_KEY_LENGTH = 200;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
