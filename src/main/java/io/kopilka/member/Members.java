@@ -4,9 +4,11 @@ import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The members of a tenant. Every method is scoped to one tenant: another tenant's member is not found. */
 public interface Members {
@@ -40,8 +42,20 @@ public interface Members {
     /** Clears the member's personal data and publishes {@link MemberErased}; a no-op for an erased member. */
     void erase(TenantId tenant, MemberId id);
 
-    record NewMember(String phone, String email, String name, String birthDate, String locale,
-                     String referralCode, Map<String, Object> consents, Map<String, Object> attributes) {
+    @Schema(description = "A phone or an e-mail is required; the rest may be left out")
+    record NewMember(@Nullable @Schema(description = "In any format the tenant's customers type; stored as E.164",
+                             example = "8 701 123 45 67") String phone,
+                     @Nullable @Schema(example = "aigerim@example.kz") String email,
+                     @Nullable @Schema(example = "Aigerim") String name,
+                     @Nullable @Schema(format = "date", example = "1990-04-02") String birthDate,
+                     @Nullable @Schema(description = "ru, kk or en; the tenant's language when left out",
+                             example = "kk") String locale,
+                     @Nullable @Schema(description = "Another member's referral code", example = "K7M2QX9P")
+                     String referralCode,
+                     @Nullable @Schema(description = "Channel to consent, e.g. {\"sms\": true}")
+                     Map<String, Object> consents,
+                     @Nullable @Schema(description = "Free-form JSON of the tenant's own, up to 16 384 characters")
+                     Map<String, Object> attributes) {
     }
 
     /**

@@ -4,6 +4,7 @@ import io.kopilka.shared.Points;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.kopilka.shared.error.ApiProblem.FieldError;
 import io.kopilka.shared.error.ApiProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -16,30 +17,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule in docs/api.md's shape, and its validation into a {@link Rule}. Every field error is reported at
  * once; a condition that does not compile is {@code 422 invalid_condition} with its position.
  */
-public record RuleDocument(String id, String name, String kind,
-                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percent, Long points,
-                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal factor, List<Step> steps,
-                           String rewardId, Integer priority, Boolean stackable, OffsetDateTime validFrom,
-                           OffsetDateTime validTo, List<String> daysOfWeek, Hours hours, List<String> stores,
-                           List<String> channels, List<String> tiers, Object segment, String condition,
-                           ItemFilter itemFilter, Long maxPointsPerPurchase, Long budgetPoints,
-                           Long maxPointsPerMemberPerDay, Long maxPointsPerMemberPerMonth) {
+@Schema(description = "A rule. Which of `percent`, `points`, `factor` and `steps` it takes depends on its `kind`; "
+        + "the other fields narrow when it applies and limit what it gives. In a request decimals may be strings "
+        + "or numbers; answers carry strings")
+public record RuleDocument(@Nullable @Schema(description = "Set by Kopilka; in a simulation a draft with a live "
+                                   + "rule's id stands in for it") String id,
+                           @Schema(maxLength = 200) String name,
+                           @Schema(allowableValues = {"points_percent", "points_fixed", "points_per_item", "multiplier",
+                                   "discount_percent", "discount_by_spend", "issue_coupon"}) String kind,
+                           @Nullable @Schema(ref = "DecimalInput", description = "points_percent, discount_percent: "
+                                   + "above 0, at most 100")
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percent,
+                           @Nullable @Schema(description = "points_fixed, points_per_item") Long points,
+                           @Nullable @Schema(ref = "DecimalInput", description = "multiplier: above 1, at most 100")
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal factor,
+                           @Nullable @Schema(description = "discount_by_spend: 1 to 20 steps") List<Step> steps,
+                           @Nullable @Schema(description = "Not available yet") String rewardId,
+                           @Nullable @Schema(description = "Higher first; 100 when left out") Integer priority,
+                           @Nullable @Schema(description = "Whether it adds to other rules; true when left out")
+                           Boolean stackable,
+                           @Nullable OffsetDateTime validFrom, @Nullable OffsetDateTime validTo,
+                           @Nullable @Schema(description = "MON to SUN") List<String> daysOfWeek,
+                           @Nullable Hours hours, @Nullable List<String> stores, @Nullable List<String> channels,
+                           @Nullable @Schema(description = "Level codes") List<String> tiers,
+                           @Nullable @Schema(description = "Not available yet: must be null") Object segment,
+                           @Nullable @Schema(description = "A CEL expression that must be true for the rule to apply",
+                                   example = "purchase.total > 20000.0") String condition,
+                           @Nullable ItemFilter itemFilter, @Nullable Long maxPointsPerPurchase,
+                           @Nullable Long budgetPoints, @Nullable Long maxPointsPerMemberPerDay,
+                           @Nullable Long maxPointsPerMemberPerMonth) {
 
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
-    public record Step(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal spend,
-                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percent) {
+    public record Step(@Schema(ref = "DecimalInput", description = "From this spend on")
+                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal spend,
+                       @Schema(ref = "DecimalInput") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percent) {
     }
 
-    public record Hours(String from, String to) {
+    public record Hours(@Schema(example = "10:00") String from, @Schema(example = "14:00") String to) {
     }
 
-    public record ItemFilter(List<String> skus, List<String> categories) {
+    public record ItemFilter(@Nullable List<String> skus, @Nullable List<String> categories) {
     }
 
     public Rule toRule(UUID ruleId) {

@@ -1,8 +1,10 @@
 package io.kopilka.tier;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a member sees about their level: where they are, the next level, and how far away it is.
@@ -13,7 +15,14 @@ import java.util.Optional;
  * @param remaining what is left to reach the next level: money for spend ("3600.00"), a whole number
  *                  for points and visits ("12"); never below zero
  */
-public record TierProgress(String code, String name, String nextTier, String progress, String remaining) {
+public record TierProgress(String code, String name,
+                           @Nullable @Schema(description = "The next automatic level's code; null at the top and on a "
+                                   + "manual level") String nextTier,
+                           @Nullable @Schema(ref = "Decimal", description = "The share of the next level's threshold "
+                                   + "reached, \"0.00\" to \"1.00\"") String progress,
+                           @Nullable @Schema(ref = "Decimal", description = "What is left to reach the next level: "
+                                   + "money for spend (\"3600.00\"), a whole number for points and visits (\"12\")")
+                           String remaining) {
 
     /**
      * Progress is measured from zero, not from the current level's threshold: "0.64" reads as "64% of

@@ -7,17 +7,21 @@ import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,15 +54,20 @@ class LedgerController {
         this.clock = clock;
     }
 
-    record EntryView(String id, String type, long points, OffsetDateTime createdAt, OffsetDateTime expiresAt,
-                     String purchaseId, String returnId, String transferId, String ruleName, String reason,
-                     String note) {
+    record EntryView(String id,
+                     @Schema(allowableValues = {"earn", "redeem", "expire", "reverse", "refund", "adjust",
+                             "transfer_in", "transfer_out", "welcome", "birthday", "referral", "donate"}) String type,
+                     @Schema(description = "Positive for a credit, negative for a debit") long points,
+                     OffsetDateTime createdAt, @Nullable OffsetDateTime expiresAt, @Nullable String purchaseId,
+                     @Nullable String returnId, @Nullable String transferId, @Nullable String ruleName,
+                     @Nullable String reason, @Nullable String note) {
     }
 
-    record History(List<EntryView> items, String nextCursor) {
+    record History(List<EntryView> items, @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
     }
 
-    record TransferRequest(String fromMemberId, String toMemberId, Long points) {
+    record TransferRequest(String fromMemberId, String toMemberId,
+                           @Schema(description = "Above 0; at most what the giver has available") Long points) {
     }
 
     record TransferDone(String id, String fromMemberId, String toMemberId, long points, long fromAvailable,
@@ -66,7 +75,10 @@ class LedgerController {
     }
 
     @GetMapping("/api/v1/members/{id}/history")
-    @Operation(summary = "The member's ledger entries, newest first, paged with a cursor")
+    @Operation(operationId = "getPointsHistory",
+            summary = "The member's ledger entries, newest first, paged with a cursor")
+    @ApiResponse(responseCode = "200", description = "A page of entries")
+    @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
     History history(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                     @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor) {
         Member member = member(caller, id);
@@ -80,7 +92,16 @@ class LedgerController {
     }
 
     @PostMapping("/api/v1/transfers")
-    @Operation(summary = "Move available points between two members; they keep their expiry dates")
+    @Operation(operationId = "transferPoints",
+            summary = "Move available points between two members; they keep their expiry dates")
+    @ApiResponse(responseCode = "201", description = "Moved, with both members' available points after")
+    @ApiResponse(responseCode = "200", description = ApiDocs.REPLAYED)
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = "`not_found`: no member with one of the ids in the tenant")
+    @ApiResponse(responseCode = "409", description = "`member_erased`: one of the members was erased\n"
+            + "`insufficient_points`: the giver has fewer points available (the number is in `available`)")
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: `points` is not above 0, or both ids "
+            + "name the same member")
     ResponseEntity<TransferDone> transfer(@AuthenticationPrincipal Caller caller, @RequestBody TransferRequest request,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         long points = Transfer.points(request.points());

@@ -8,15 +8,21 @@ import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,11 +52,21 @@ class MemberController {
         this.idempotency = idempotency;
     }
 
-    record MemberList(List<MemberView> items, String nextCursor) {
+    record MemberList(List<MemberView> items, @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
     }
 
     @PostMapping("/api/v1/members")
-    @Operation(summary = "Register a member; the phone is normalised to E.164 and unique in the tenant")
+    @Operation(operationId = "registerMember",
+            summary = "Register a member; the phone is normalised to E.164 and unique in the tenant",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "member", value = MemberExamples.NEW_MEMBER))))
+    @ApiResponse(responseCode = "201", description = "The member, with a card number and a referral code",
+            content = @Content(examples = @ExampleObject(name = "member", value = MemberExamples.MEMBER)))
+    @ApiResponse(responseCode = "200", description = ApiDocs.REPLAYED)
+    @ApiResponse(responseCode = "409", description = "`member_exists`: a member with this phone exists; its id is "
+            + "in `memberId`")
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: no phone nor e-mail, a phone that is "
+            + "no phone number, an unknown `referralCode`, or another field invalid, each named in `errors`")
     ResponseEntity<MemberView> join(@AuthenticationPrincipal Caller caller, @RequestBody Members.NewMember request,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         ZoneId zone = zone(caller);
@@ -60,13 +76,28 @@ class MemberController {
     }
 
     @GetMapping("/api/v1/members/{id}")
+    @Operation(operationId = "getMember", summary = "A member's record; an erased member shows `erased: true` and "
+            + "no personal data")
+    @ApiResponse(responseCode = "200", description = "The member")
+    @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
     MemberView get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         return view(caller, find(caller, id), zone(caller));
     }
 
     /** With {@code phone} or {@code card}: that one member or 404. Without: a page of all members. */
     @GetMapping("/api/v1/members")
-    @Operation(summary = "Find a member by phone or card (one member or 404), or list members page by page")
+    @Operation(operationId = "findMembers",
+            summary = "Find a member by phone or card (one member or 404), or list members page by page",
+            description = "With `phone` or `card`: that one member (a `MemberView`). Without: a page of all "
+                    + "members (a `MemberList`), for admin keys only.")
+    @ApiResponse(responseCode = "200", description = "The member found, or a page of members",
+            content = @Content(schema = @Schema(oneOf = {MemberView.class, MemberList.class})))
+    @ApiResponse(responseCode = "403", description = "`forbidden`: listing all members (no `phone` nor `card`) "
+            + "is for admin keys only")
+    @ApiResponse(responseCode = "404", description = "`not_found`: nobody has this phone or card (an erased "
+            + "member is not found by them)")
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: both `phone` and `card`, a phone that "
+            + "is no phone number, or a card number that is not 12 digits with a valid check digit")
     Object search(@AuthenticationPrincipal Caller caller,
                   @RequestParam(required = false) String phone, @RequestParam(required = false) String card,
                   @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor) {
@@ -88,7 +119,16 @@ class MemberController {
     }
 
     @PatchMapping("/api/v1/members/{id}")
-    @Operation(summary = "Change the fields sent; attributes and consents are merged key by key")
+    @Operation(operationId = "updateMember",
+            summary = "Change the fields sent; attributes and consents are merged key by key",
+            description = "The body holds the fields of the member to change (`phone`, `email`, `name`, "
+                    + "`birthDate`, `locale`, `consents`, `attributes`); a field sent as null is cleared, and in "
+                    + "`attributes` a null removes the key (RFC 7396).")
+    @ApiResponse(responseCode = "200", description = "The member after the change")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "`member_exists`: another member has this phone\n"
+            + ApiDocs.MEMBER_ERASED)
     MemberView update(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                       @RequestBody Map<String, Object> changes,
                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -101,7 +141,13 @@ class MemberController {
     }
 
     @PostMapping("/api/v1/members/{id}/card/reissue")
-    @Operation(summary = "Issue a new card number; the old one stops working and is never reused")
+    @Operation(operationId = "reissueCard",
+            summary = "Issue a new card number; the old one stops working and is never reused")
+    @ApiResponse(responseCode = "200", description = "The member with the new card number (a retry with the same "
+            + "`Idempotency-Key` answers the same number)")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = ApiDocs.MEMBER_ERASED)
     ResponseEntity<MemberView> reissue(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Member member = find(caller, id);
@@ -114,7 +160,11 @@ class MemberController {
 
     @DeleteMapping("/api/v1/members/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Erase the member's personal data; the id and an anonymous ledger history stay")
+    @Operation(operationId = "eraseMember",
+            summary = "Erase the member's personal data; the id and an anonymous ledger history stay")
+    @ApiResponse(responseCode = "204", description = "Erased (or it already was)")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
     void erase(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         MemberId member = find(caller, id).id();

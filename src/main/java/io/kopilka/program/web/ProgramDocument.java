@@ -3,22 +3,42 @@ package io.kopilka.program.web;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.kopilka.program.ExpiryPolicy;
 import io.kopilka.program.Program;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The program as JSON, in docs/api.md's shape. Money as strings; on the way in a missing field takes its
  * default, so {@code PUT {"welcomePoints": 100}} is a whole, valid program.
  */
-public record ProgramDocument(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pointValue, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxRedeemShare, Long minRedeemPoints,
-                              Integer pendingDays, Expiry expiry, List<Integer> expiryReminderDays,
-                              Long welcomePoints, Long birthdayPoints, Referral referral, Integer maxBackdateDays,
-                              Long version) {
+@Schema(description = "The program's settings. Answers carry every field; in a request a field left out takes its "
+        + "default, and decimals may be strings or numbers")
+public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", description = "What one point is worth in money")
+                              @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pointValue,
+                              @Nullable @Schema(ref = "DecimalInput",
+                                      description = "The share of a check points may pay, 0 to 1")
+                              @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxRedeemShare,
+                              @Nullable Long minRedeemPoints,
+                              @Nullable @Schema(description = "Days before earned points become available")
+                              Integer pendingDays,
+                              @Nullable Expiry expiry,
+                              @Nullable @Schema(description = "Days before expiry to remind members, at most 5")
+                              List<Integer> expiryReminderDays,
+                              @Nullable Long welcomePoints, @Nullable Long birthdayPoints, @Nullable Referral referral,
+                              @Nullable @Schema(description = "How far back a purchase's `occurredAt` may be")
+                              Integer maxBackdateDays,
+                              @Nullable @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "Goes up by "
+                                      + "one with each replacement; ignored in a request") Long version) {
 
-    public record Expiry(String mode, Integer months) {
+    /** @param months for after_earn and after_inactivity; null for none */
+    public record Expiry(@Nullable @Schema(allowableValues = {"none", "after_earn", "after_inactivity"}) String mode,
+                         @Nullable Integer months) {
     }
 
-    public record Referral(Long referrerPoints, Long refereePoints, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal qualifyingSpend) {
+    public record Referral(@Nullable Long referrerPoints, @Nullable Long refereePoints,
+                           @Nullable @Schema(ref = "DecimalInput") @JsonFormat(shape = JsonFormat.Shape.STRING)
+                           BigDecimal qualifyingSpend) {
     }
 
     public static ProgramDocument of(Program p) {

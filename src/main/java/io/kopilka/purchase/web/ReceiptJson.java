@@ -4,14 +4,27 @@ import io.kopilka.purchase.Receipt;
 import io.kopilka.purchase.ReceiptPart;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A purchase's or a quote's answer as tills read it (docs/api.md, "Purchases"): amounts as text at the currency's scale. */
 @Schema(name = "Receipt")
-record ReceiptJson(String id, String externalId, String memberId, String subtotal, String discount,
-                   long pointsRedeemed, String redeemValue, String payable, long pointsEarned, long pointsPending,
-                   BalanceAfter balance, List<AppliedRuleView> appliedRules, List<String> couponsUsed,
-                   List<String> couponsIssued, TierView tier, List<String> messages, long programVersion,
-                   long rulesVersion) {
+record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a quote") String id,
+                   String externalId,
+                   @Nullable @Schema(description = "Null for a guest purchase") String memberId,
+                   @Schema(ref = "Money", description = "Quantity × unit price, summed") String subtotal,
+                   @Schema(ref = "Money", description = "What the rules took off") String discount,
+                   long pointsRedeemed,
+                   @Schema(ref = "Money", description = "What the redeemed points paid") String redeemValue,
+                   @Schema(ref = "Money", description = "What the customer pays") String payable,
+                   long pointsEarned,
+                   @Schema(description = "Of the points earned, those not available until the program's "
+                           + "pending days have passed") long pointsPending,
+                   @Nullable @Schema(description = "The member's points after the purchase; null for a guest")
+                   BalanceAfter balance,
+                   List<AppliedRuleView> appliedRules, List<String> couponsUsed, List<String> couponsIssued,
+                   @Nullable @Schema(description = "The member's level; null without a tier ladder") TierView tier,
+                   @Schema(description = "One line per applied rule, in the member's language")
+                   List<String> messages, long programVersion, long rulesVersion) {
 
     record BalanceAfter(long available, long pending) {
         static BalanceAfter of(Receipt.BalanceAfter b) {
@@ -19,9 +32,12 @@ record ReceiptJson(String id, String externalId, String memberId, String subtota
         }
     }
 
-    record AppliedRuleView(String ruleId, String name, long points, String discount, String explanation) {
+    record AppliedRuleView(@Nullable @Schema(description = "Null for what no rule gave (a tier's benefit)")
+                           String ruleId, String name, long points,
+                           @Schema(ref = "Money") String discount, String explanation) {
     }
 
+    /** @param changed whether the purchase moved the member to this level */
     record TierView(String code, boolean changed) {
     }
 

@@ -5,12 +5,16 @@ import io.kopilka.rules.Rule;
 import io.kopilka.rules.RuleDocument;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.tenant.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,11 +30,32 @@ class SimulationController {
         this.simulations = simulations;
     }
 
-    record SimulationRequest(List<RuleDocument> rules, PurchaseOrder purchase, Integer lastPurchases) {
+    @Schema(description = "Draft rules, and either one purchase or how many of the last purchases to run them on")
+    record SimulationRequest(@Schema(description = "0 to 200 draft rules; a draft with a live rule's id stands in "
+                                     + "for it") List<RuleDocument> rules,
+                             @Nullable PurchaseOrder purchase,
+                             @Nullable @Schema(description = "1 to " + io.kopilka.purchase.Simulations.MAX_PURCHASES)
+                             Integer lastPurchases) {
     }
 
     @PostMapping("/api/v1/rules/simulate")
-    @Operation(summary = "Run draft rules against a purchase or the last N purchases, beside the live rules; writes nothing")
+    @Operation(operationId = "simulateRules",
+            summary = "Run draft rules against a purchase or the last N purchases, beside the live rules; "
+                    + "writes nothing")
+    @ApiResponse(responseCode = "200", description = "The draft and live receipts, or the totals and the purchases "
+            + "that would change")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = "`not_found`: nobody has the purchase's member id, phone or card")
+    @ApiResponse(responseCode = "409", description = "`insufficient_points`: the purchase redeems more points than "
+            + "its member has")
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: no rules list, neither or both of "
+            + "`purchase` and `lastPurchases`, or a field of a rule or the purchase invalid, each named in `errors`\n"
+            + "`invalid_condition`: a rule's condition does not compile (`line` and `column` say where)\n"
+            + "`unsupported_rule_kind`: a kind that needs rewards, which are not available yet\n"
+            + "`unsupported_rule_field`: a `segment`, not available yet\n"
+            + "`unknown_store`: no store has the purchase's `storeCode`\n"
+            + "`below_min_redeem`: the purchase redeems fewer points than the program's minimum\n"
+            + "`points_limit_exceeded`: the rules would give more points than one purchase may earn")
     SimulationJson simulate(@AuthenticationPrincipal Caller caller, @RequestBody SimulationRequest request) {
         if (request.rules() == null || request.rules().size() > 200) {
             throw ApiProblem.invalid("rules", "must list 0 to 200 draft rules");

@@ -3,22 +3,27 @@ package io.kopilka.purchase.web;
 import io.kopilka.purchase.Simulation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A simulation's answer: both receipts for one purchase, or the totals and changes over the last purchases. */
-@Schema(name = "Simulation")
-record SimulationJson(ReceiptJson draft, ReceiptJson live, Totals totals, List<Changed> changed) {
+@Schema(name = "Simulation", description = "Against one purchase: `draft` and `live`. Against the last purchases: "
+        + "`totals` and `changed`")
+record SimulationJson(@Nullable ReceiptJson draft, @Nullable ReceiptJson live, @Nullable Totals totals,
+                      @Schema(description = "The purchases that would change; empty against one purchase")
+                      List<Changed> changed) {
 
     record Totals(int purchases, Figures live, Figures draft, Figures difference, int membersAffected) {
     }
 
-    record Figures(long points, String discount, String pointsValue) {
+    record Figures(long points, @Schema(ref = "Money") String discount,
+                   @Schema(ref = "Money", description = "What the points are worth") String pointsValue) {
         static Figures of(Simulation.Figures f) {
             return new Figures(f.points(), f.discount().plain(), f.pointsValue().plain());
         }
     }
 
-    record Changed(String purchaseId, String memberId, long livePoints, long draftPoints, String liveDiscount,
-                   String draftDiscount) {
+    record Changed(String purchaseId, @Nullable String memberId, long livePoints, long draftPoints,
+                   @Schema(ref = "Money") String liveDiscount, @Schema(ref = "Money") String draftDiscount) {
     }
 
     static SimulationJson of(Simulation s) {

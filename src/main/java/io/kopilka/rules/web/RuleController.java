@@ -5,17 +5,21 @@ import io.kopilka.rules.Rules;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.shared.web.CursorText;
 import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,10 +47,22 @@ class RuleController {
         this.idempotency = idempotency;
     }
 
-    record RuleList(List<RuleDocument> items, String nextCursor) {
+    record RuleList(List<RuleDocument> items, @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
     }
 
+    private static final String INVALID_RULE = "`validation_failed`: fields of the rule are invalid, all of them "
+            + "named in `errors`\n"
+            + "`invalid_condition`: the condition does not compile (`line` and `column` say where)\n"
+            + "`unsupported_rule_kind`: a kind that needs rewards, which are not available yet\n"
+            + "`unsupported_rule_field`: a `segment`, not available yet";
+    private static final String RULE_NOT_FOUND = "`not_found`: no rule with this id in the tenant";
+
     @PostMapping("/api/v1/rules")
+    @Operation(operationId = "createRule", summary = "Add a rule; it applies from the next purchase on")
+    @ApiResponse(responseCode = "201", description = "The rule as stored")
+    @ApiResponse(responseCode = "200", description = ApiDocs.REPLAYED)
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "422", description = INVALID_RULE)
     ResponseEntity<RuleDocument> create(@AuthenticationPrincipal Caller caller, @RequestBody RuleDocument request,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         ZoneId zone = zone(caller);
@@ -56,7 +72,10 @@ class RuleController {
     }
 
     @GetMapping("/api/v1/rules")
-    @Operation(summary = "The live rules in evaluation order (highest priority first), paged with a cursor")
+    @Operation(operationId = "listRules",
+            summary = "The live rules in evaluation order (highest priority first), paged with a cursor")
+    @ApiResponse(responseCode = "200", description = "A page of rules")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
     RuleList list(@AuthenticationPrincipal Caller caller,
                   @RequestParam(defaultValue = PageLimit.DEFAULT) int limit,
                   @RequestParam(required = false) String cursor) {
@@ -71,12 +90,23 @@ class RuleController {
     }
 
     @GetMapping("/api/v1/rules/{id}")
+    @Operation(operationId = "getRule", summary = "A live rule")
+    @ApiResponse(responseCode = "200", description = "The rule")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = RULE_NOT_FOUND)
     RuleDocument get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         return RuleDocument.of(rules.byId(caller.tenant(), uuid(id)).orElseThrow(() -> ApiProblem.notFound("Rule")),
                 zone(caller));
     }
 
     @PutMapping("/api/v1/rules/{id}")
+    @Operation(operationId = "replaceRule",
+            summary = "Replace a rule; the next purchases are priced by the new version")
+    @ApiResponse(responseCode = "200", description = "The rule as stored")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = RULE_NOT_FOUND)
+    @ApiResponse(responseCode = "422", description = INVALID_RULE + "\n`budget_below_spent`: the budget is below "
+            + "what the rule has already given (the number is in `spent`)")
     RuleDocument replace(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                          @RequestBody RuleDocument request,
                          @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -89,7 +119,11 @@ class RuleController {
     /** With a key, a retry answers 204 again, where a second delete without one finds no rule (404). */
     @DeleteMapping("/api/v1/rules/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Deactivate a rule; purchases keep naming it")
+    @Operation(operationId = "deleteRule", summary = "Deactivate a rule; purchases keep naming it")
+    @ApiResponse(responseCode = "204", description = "Deactivated")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = RULE_NOT_FOUND + " (a retry with the same `Idempotency-Key` "
+            + "answers 204 again)")
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                 @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         UUID ruleId = uuid(id);

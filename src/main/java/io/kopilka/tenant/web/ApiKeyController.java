@@ -3,6 +3,7 @@ package io.kopilka.tenant.web;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.shared.web.TimeCursor;
@@ -13,7 +14,7 @@ import io.kopilka.tenant.Role;
 import io.kopilka.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -58,14 +60,19 @@ class ApiKeyController {
         this.idempotency = idempotency;
     }
 
-    record CreateKey(@NotBlank @Size(max = 200) String name, @NotBlank String role, String storeCode) {
+    record CreateKey(@NotBlank @Size(max = 200) @Schema(example = "Till 1") String name,
+                     @NotBlank @Schema(allowableValues = {"admin", "pos"}) String role,
+                     @Nullable @Schema(description = "For a pos key: the one store whose sales it may record; "
+                             + "left out, every store") String storeCode) {
     }
 
-    record KeyCreated(String id, String key, String name, String role, String storeCode) {
+    record KeyCreated(String id, @Schema(description = "The key's secret, shown in this answer only") String key,
+                      String name, String role, @Nullable String storeCode) {
     }
 
-    record KeyView(String id, String name, String role, String storeCode, String hint, OffsetDateTime createdAt,
-                   OffsetDateTime revokedAt) {
+    record KeyView(String id, String name, String role, @Nullable String storeCode,
+                   @Schema(description = "\"…\" and the key's last six characters, to tell keys apart") String hint,
+                   OffsetDateTime createdAt, @Nullable OffsetDateTime revokedAt) {
         static KeyView of(ApiKey k, ZoneId zone) {
             return new KeyView(k.id().toString(), k.name(), k.role().code(), k.storeCode(), k.hint(),
                     k.createdAt().atZone(zone).toOffsetDateTime(),
@@ -73,19 +80,22 @@ class ApiKeyController {
         }
     }
 
-    record KeyList(List<KeyView> items, String nextCursor) {
+    record KeyList(List<KeyView> items, @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
     }
 
     @PostMapping("/api/v1/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a key (admin or pos); the key text is shown once",
+    @Operation(operationId = "createApiKey", summary = "Create a key (admin or pos); the key text is shown once",
             description = "Does not accept `Idempotency-Key` (400 `idempotency_key_not_supported`, nothing "
                     + "written): the answer holds the key's secret, which is stored nowhere, so it cannot be "
                     + "replayed. If an answer is lost, revoke the key found by its name in the list and create "
                     + "another.")
     @ApiResponse(responseCode = "201", description = "The key, with its secret shown this once")
     @ApiResponse(responseCode = "400", description = "`idempotency_key_not_supported`: the request carried "
-            + "an Idempotency-Key; nothing was written", content = @Content(mediaType = "application/problem+json"))
+            + "an Idempotency-Key; nothing was written")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: the name is empty or too long, the "
+            + "role is not admin or pos, or no store has the `storeCode`")
     KeyCreated create(@AuthenticationPrincipal Caller caller, @RequestBody @Valid CreateKey request,
                       @Parameter(description = "Not accepted here: refused with 400 idempotency_key_not_supported")
                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -98,7 +108,10 @@ class ApiKeyController {
     }
 
     @GetMapping("/api/v1/api-keys")
-    @Operation(summary = "The tenant's keys, oldest first, paged with a cursor; never their secrets")
+    @Operation(operationId = "listApiKeys",
+            summary = "The tenant's keys, oldest first, paged with a cursor; never their secrets")
+    @ApiResponse(responseCode = "200", description = "A page of keys")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
     KeyList list(@AuthenticationPrincipal Caller caller,
                  @RequestParam(defaultValue = PageLimit.DEFAULT) int limit,
                  @RequestParam(required = false) String cursor) {
@@ -113,7 +126,10 @@ class ApiKeyController {
 
     @DeleteMapping("/api/v1/api-keys/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke a key; it stops working at once")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key; it stops working at once")
+    @ApiResponse(responseCode = "204", description = "Revoked (or it already was)")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = "`not_found`: no key with this id in the tenant")
     void revoke(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         UUID keyId = Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("API key"));

@@ -5,12 +5,13 @@ import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,23 +37,34 @@ class TenantController {
         this.tenants = tenants;
     }
 
-    record CreateTenant(@NotBlank @Size(max = 200) String name, @NotBlank String currency,
-                        @NotBlank String timezone, String locale, String country) {
+    record CreateTenant(@NotBlank @Size(max = 200) @Schema(example = "Barbershop Almaty") String name,
+                        @NotBlank @Schema(description = "ISO 4217", example = "KZT") String currency,
+                        @NotBlank @Schema(description = "IANA time zone", example = "Asia/Almaty") String timezone,
+                        @Nullable @Schema(description = "Members' language by default: ru, kk or en",
+                                example = "ru") String locale,
+                        @Nullable @Schema(description = "Where phone numbers are local (ISO 3166); derived from "
+                                + "the currency, time zone or language when left out", example = "KZ") String country) {
     }
 
-    record TenantCreated(String id, String name, String currency, String timezone, String locale, String country,
-                         OffsetDateTime createdAt, String adminApiKey) {
+    record TenantCreated(String id, String name, String currency, String timezone, String locale,
+                         @Schema(description = "`ZZ` when none was sent nor could be derived") String country,
+                         OffsetDateTime createdAt,
+                         @Schema(description = "The first admin key's secret, shown in this answer only")
+                         String adminApiKey) {
     }
 
     @PostMapping("/api/v1/tenants")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a tenant with its first admin key (shown once)",
+    @Operation(operationId = "createTenant", summary = "Create a tenant with its first admin key (shown once)",
             description = "Does not accept `Idempotency-Key` (400 `idempotency_key_not_supported`, nothing "
                     + "written): the answer holds the first admin key's secret, which is stored nowhere, so it "
                     + "cannot be replayed.")
     @ApiResponse(responseCode = "201", description = "The tenant, with its first admin key shown this once")
     @ApiResponse(responseCode = "400", description = "`idempotency_key_not_supported`: the request carried "
-            + "an Idempotency-Key; nothing was written", content = @Content(mediaType = "application/problem+json"))
+            + "an Idempotency-Key; nothing was written")
+    @ApiResponse(responseCode = "403", description = "`forbidden`: only the platform key creates tenants")
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: the name, currency, time zone, "
+            + "language or country is not valid, each named in `errors`")
     TenantCreated create(@RequestBody @jakarta.validation.Valid CreateTenant request,
                          @Parameter(description = "Not accepted here: refused with 400 idempotency_key_not_supported")
                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {

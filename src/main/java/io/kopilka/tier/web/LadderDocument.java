@@ -6,28 +6,44 @@ import io.kopilka.tier.Ladder;
 import io.kopilka.tier.Level;
 import io.kopilka.tier.Metric;
 import io.kopilka.tier.Window;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ladder as JSON, in docs/api.md's shape. Amounts and factors are strings on the way out; on the way
  * in they may be strings or numbers. Unknown metric or window names become nulls here and are
  * reported by validation with their field, not as unreadable JSON.
  */
-record LadderDocument(String metric, WindowDocument window, Integer graceDays, List<LevelDocument> levels,
-                      Long version) {
+@Schema(description = "The ladder of levels. In a request decimals may be strings or numbers; answers carry "
+        + "strings")
+record LadderDocument(@Schema(allowableValues = {"spend", "points", "visits"}) String metric,
+                      WindowDocument window,
+                      @Nullable @Schema(description = "Days a member keeps a level after falling below it, 0 to 365")
+                      Integer graceDays,
+                      @Schema(description = "From the lowest level up") List<LevelDocument> levels,
+                      @Nullable @Schema(accessMode = Schema.AccessMode.READ_ONLY,
+                              description = "Goes up by one with each replacement; ignored in a request") Long version) {
 
-    record WindowDocument(String type, Integer months) {
+    /** @param months for rolling_months: 1 to 120 */
+    record WindowDocument(@Schema(allowableValues = {"lifetime", "rolling_months", "calendar_year"}) String type,
+                          @Nullable Integer months) {
     }
 
-    record LevelDocument(String code, String name, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal threshold,
-                         Boolean manual, BenefitsDocument benefits) {
+    record LevelDocument(String code, String name,
+                         @Nullable @Schema(ref = "DecimalInput", description = "What the metric must reach; none for "
+                                 + "a manual level") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal threshold,
+                         @Nullable @Schema(description = "Given by hand only (VIP)") Boolean manual,
+                         @Nullable BenefitsDocument benefits) {
     }
 
-    record BenefitsDocument(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal earnMultiplier,
+    record BenefitsDocument(@Nullable @Schema(ref = "DecimalInput", description = "1 to 100; 1 when left out")
+                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal earnMultiplier,
+                            @Nullable @Schema(ref = "DecimalInput", description = "0 to 100; 0 when left out")
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal discountPercent,
-                            List<String> perks) {
+                            @Nullable List<String> perks) {
     }
 
     /** @param moneyScale spend thresholds are shown with the currency's decimals: "5000.00" */

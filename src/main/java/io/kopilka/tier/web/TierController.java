@@ -6,11 +6,14 @@ import io.kopilka.member.Members;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
 import io.kopilka.tier.TierProgress;
 import io.kopilka.tier.Tiers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Tiers")
 class TierController {
+    private static final String TIERS_NOT_CONFIGURED = "`tiers_not_configured`: the program has no tier ladder yet";
     private final Tiers tiers;
     private final Members members;
     private final Tenants tenants;
@@ -40,17 +44,27 @@ class TierController {
         this.clock = clock;
     }
 
-    record Assignment(String code, String reason) {
+    record Assignment(@Schema(description = "A level of the ladder", example = "vip") String code,
+                      @Schema(description = "Why, up to 200 characters; shown in the member's history",
+                              example = "friend of the owner") String reason) {
     }
 
     @GetMapping("/api/v1/tiers")
-    @Operation(summary = "The tier ladder; no levels when the program has no tiers")
+    @Operation(operationId = "getTierLadder", summary = "The tier ladder; no levels when the program has no tiers")
+    @ApiResponse(responseCode = "200", description = "The ladder")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
     LadderDocument get(@AuthenticationPrincipal Caller caller) {
         return LadderDocument.of(tiers.ladder(caller.tenant()), moneyScale(caller));
     }
 
     @PutMapping("/api/v1/tiers")
-    @Operation(summary = "Replace the tier ladder; members on a removed level move to the level they reach")
+    @Operation(operationId = "replaceTierLadder",
+            summary = "Replace the tier ladder; members on a removed level move to the level they reach")
+    @ApiResponse(responseCode = "200", description = "The ladder as stored (a retry with the same "
+            + "`Idempotency-Key` answers it again)")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: the ladder has invalid settings, each "
+            + "named in `errors`")
     ResponseEntity<LadderDocument> put(@AuthenticationPrincipal Caller caller, @RequestBody LadderDocument request,
                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         int scale = moneyScale(caller);
@@ -61,14 +75,24 @@ class TierController {
     }
 
     @GetMapping("/api/v1/members/{id}/tier")
-    @Operation(summary = "The member's level, the next one and how far it is (the balance's tier)")
+    @Operation(operationId = "getMemberTier",
+            summary = "The member's level, the next one and how far it is (the balance's tier)")
+    @ApiResponse(responseCode = "200", description = "The member's level and progress")
+    @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND + "\n" + TIERS_NOT_CONFIGURED)
     TierProgress progress(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         Member member = member(caller, id);
         return tiers.progress(caller.tenant(), member.id(), Now.of(clock)).orElseThrow(TierController::noTiers);
     }
 
     @PutMapping("/api/v1/members/{id}/tier")
-    @Operation(summary = "Put the member on a level by hand (admin); a manual level (VIP) stays until changed")
+    @Operation(operationId = "assignMemberTier",
+            summary = "Put the member on a level by hand (admin); a manual level (VIP) stays until changed")
+    @ApiResponse(responseCode = "200", description = "The member's level and progress after the change")
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = ApiDocs.MEMBER_ERASED + "\n" + TIERS_NOT_CONFIGURED)
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: `code` is no level of the ladder, or "
+            + "`reason` is missing or too long")
     ResponseEntity<TierProgress> assign(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                         @RequestBody Assignment request,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {

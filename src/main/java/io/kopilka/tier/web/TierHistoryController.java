@@ -3,6 +3,7 @@ package io.kopilka.tier.web;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.shared.web.TimeCursor;
@@ -15,10 +16,13 @@ import io.kopilka.tier.TierHistoryEntry;
 import io.kopilka.tier.TierMessages;
 import io.kopilka.tier.Tiers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,15 +48,27 @@ class TierHistoryController {
      * @param message the reason as a sentence for the customer (ru, kk or en)
      * @param note    the admin's own words, for an assignment
      */
-    record ChangeView(String id, String from, String fromName, String to, String toName, String reason,
-                      String message, String note, String actor, String purchaseId, OffsetDateTime at) {
+    record ChangeView(String id, @Schema(description = "The level's code before") String from,
+                      @Schema(description = "Its name today; its code if it was removed") String fromName, String to,
+                      String toName,
+                      @Schema(allowableValues = {"qualified", "grace_ended", "assigned", "level_removed"}) String reason,
+                      @Schema(description = "The reason as a sentence for the customer") String message,
+                      @Nullable @Schema(description = "The admin's own words, for an assignment") String note,
+                      @Schema(description = "`key:<id>` of the API key, or `system`") String actor,
+                      @Nullable @Schema(description = "The purchase that crossed the threshold") String purchaseId,
+                      OffsetDateTime at) {
     }
 
-    record TierHistoryPage(List<ChangeView> items, String nextCursor) {
+    record TierHistoryPage(List<ChangeView> items,
+                           @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
     }
 
     @GetMapping("/api/v1/members/{id}/tier/history")
-    @Operation(summary = "The member's changes of level, newest first, paged with a cursor; lang overrides the member's language")
+    @Operation(operationId = "getMemberTierHistory", summary = "The member's changes of level, newest first, paged "
+            + "with a cursor; lang overrides the member's language")
+    @ApiResponse(responseCode = "200", description = "A page of changes")
+    @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: `lang` is not ru, kk or en")
     TierHistoryPage history(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                     @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor,
                     @RequestParam(required = false) String lang) {

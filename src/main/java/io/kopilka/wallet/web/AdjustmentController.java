@@ -5,13 +5,17 @@ import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
 import io.kopilka.wallet.Wallets;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,14 +51,25 @@ class AdjustmentController {
     }
 
     /** The request as sent, which is also what a retry's fingerprint is taken of. */
-    record Adjustment(Long points, String reason, String note) {
+    record Adjustment(@Schema(description = "Points to give (positive) or take (negative); not 0") Long points,
+                      @Schema(description = "Why, up to 200 characters", example = "compensation") String reason,
+                      @Nullable @Schema(description = "Up to 1000 characters") String note) {
     }
 
-    record AdjustmentDone(String memberId, long points, String reason, String note, BalanceView balance) {
+    record AdjustmentDone(String memberId, long points, String reason, @Nullable String note, BalanceView balance) {
     }
 
     @PostMapping("/api/v1/members/{id}/adjustments")
-    @Operation(summary = "Give or take points by hand (admin); the reason and who did it are kept")
+    @Operation(operationId = "adjustPoints",
+            summary = "Give or take points by hand (admin); the reason and who did it are kept")
+    @ApiResponse(responseCode = "201", description = "Done, with the balance after")
+    @ApiResponse(responseCode = "200", description = ApiDocs.REPLAYED)
+    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = ApiDocs.MEMBER_ERASED + "\n`insufficient_points`: the member "
+            + "has fewer points available than are taken (the number is in `available`)")
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: `points` is 0, missing or out of range, "
+            + "or `reason` or `note` is missing or too long")
     ResponseEntity<AdjustmentDone> adjust(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                           @RequestBody Adjustment request,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {

@@ -3,10 +3,15 @@ package io.kopilka.wallet.web;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.shared.Now;
+import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
 import io.kopilka.wallet.Wallets;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Points")
 class BalanceController {
+    private static final String EXAMPLE = """
+            {"available": 355, "pending": 0, "value": "355.00",
+             "expiring": [{"points": 317, "expiresAt": "2027-11-23T18:28:26.353164+05:00"},
+                          {"points": 38, "expiresAt": "2027-11-23T18:28:26.588285+05:00"}],
+             "tier": {"code": "silver", "name": "Silver", "nextTier": "gold", "progress": "0.64",
+                      "remaining": "3600.00"}}""";
     private final Wallets wallets;
     private final Members members;
     private final Tenants tenants;
@@ -30,7 +41,11 @@ class BalanceController {
     }
 
     @GetMapping("/api/v1/members/{id}/balance")
-    @Operation(summary = "Available and pending points, their value, and what expires next")
+    @Operation(operationId = "getBalance", summary = "Available and pending points, their value, and what expires next")
+    @ApiResponse(responseCode = "200", description = "The balance",
+            content = @Content(schema = @Schema(implementation = BalanceView.class),
+                    examples = @ExampleObject(name = "balance", value = EXAMPLE)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
     BalanceView balance(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         Member member = members.get(caller.tenant(), id);
         return BalanceView.of(wallets.balance(caller.tenant(), member.id(), Now.of(clock)),
