@@ -61,7 +61,8 @@ class MemberController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "member", value = MemberExamples.NEW_MEMBER))))
     @ApiResponse(responseCode = "201", description = "The member, with a card number and a referral code",
-            content = @Content(examples = @ExampleObject(name = "member", value = MemberExamples.MEMBER)))
+            content = @Content(schema = @Schema(implementation = MemberView.class),
+                    examples = @ExampleObject(name = "member", value = MemberExamples.MEMBER)))
     @ApiResponse(responseCode = "200", description = ApiDocs.REPLAYED)
     @ApiResponse(responseCode = "409", description = "`member_exists`: a member with this phone exists; its id is "
             + "in `memberId`")

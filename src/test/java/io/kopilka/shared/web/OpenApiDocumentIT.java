@@ -45,6 +45,27 @@ class OpenApiDocumentIT extends IntegrationTest {
         }
     }
 
+    /**
+     * An {@code @ApiResponse} given content for its examples loses the schema springdoc would take
+     * from the method, silently: a generated client then answers {@code void}.
+     */
+    @Test
+    void everyAnswerWithABodyNamesItsSchema() {
+        JsonNode paths = api.get(null, "/v3/api-docs").json().path("paths");
+        List<String> without = new java.util.ArrayList<>();
+        for (var path : paths.properties()) {
+            for (var operation : path.getValue().properties()) {
+                for (var answer : operation.getValue().path("responses").properties()) {
+                    if (!answer.getKey().equals("204")
+                            && answer.getValue().path("content").findValue("schema") == null) {
+                        without.add(operation.getKey() + " " + path.getKey() + " " + answer.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(without).as("answers without a schema").isEmpty();
+    }
+
     private static final String HOW_TO_REFRESH = "rewrite it with ./mvnw verify -Dtest=NoSuchTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dit.test=OpenApiDocumentIT -Dkopilka.openapi.write=true";
 
