@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -56,24 +57,25 @@ class OpenApiConfiguration {
         return openApi -> schemas().forEach(openApi.getComponents()::addSchemas);
     }
 
+    /** In a fixed order, so that the committed document does not change from one start to the next. */
     private static Map<String, Schema> schemas() {
-        return Map.of(
-                "Money", decimal("An amount in the tenant's currency, with the currency's "
-                        + "decimals: \"1250.00\" for KZT, \"1000\" for JPY", "1250.00"),
-                "Decimal", decimal("An exact decimal number, written without trailing "
-                        + "zeros where it is not an amount: a percentage, a factor, a share", "1.5"),
-                "DecimalInput", new Schema<>()
-                        .description("A decimal number in a request: a JSON string such as \"1250.00\" (exact, as "
-                                + "answers write it) or a JSON number such as 1250.5")
-                        .oneOf(List.of(typed("number"),
-                                typed("string").pattern(DECIMAL_PATTERN))),
-                "FieldError", typed("object")
-                        .description("What is wrong with one field of the request")
-                        .addProperty("field", typed("string")
-                                .description("The field's path in the body (`items[0].quantity`), or the parameter"))
-                        .addProperty("message", typed("string"))
-                        .required(List.of("field", "message")),
-                PROBLEM, problem());
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        schemas.put("Money", decimal("An amount in the tenant's currency, with the currency's decimals: "
+                + "\"1250.00\" for KZT, \"1000\" for JPY", "1250.00"));
+        schemas.put("Decimal", decimal("An exact decimal number, written without trailing zeros where it is "
+                + "not an amount: a percentage, a factor, a share", "1.5"));
+        schemas.put("DecimalInput", new Schema<>()
+                .description("A decimal number in a request: a JSON string such as \"1250.00\" (exact, as answers "
+                        + "write it) or a JSON number such as 1250.5")
+                .oneOf(List.of(typed("number"), typed("string").pattern(DECIMAL_PATTERN))));
+        schemas.put("FieldError", typed("object")
+                .description("What is wrong with one field of the request")
+                .addProperty("field", typed("string")
+                        .description("The field's path in the body (`items[0].quantity`), or the parameter"))
+                .addProperty("message", typed("string"))
+                .required(List.of("field", "message")));
+        schemas.put(PROBLEM, problem());
+        return schemas;
     }
 
     static Schema<?> typed(String type) {
