@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * required. In an answer every property is sent anyway, null or not ({@link CompleteAnswers}), so
  * there the mark says only which may be null; in a request it also says which may be left out.
  *
- * A component given as {@code @Schema(ref = "Money")} is that schema only, without the Java type's.
+ * <p>A component given as {@code @Schema(ref = "Money")} is that schema only, without the Java type's.
  *
  * <p>springdoc does this for Kotlin ({@code KotlinNullablePropertyCustomizer}); for Java records
  * it reads nothing of the kind, and {@code @Schema(nullable = true)} is dropped in 3.1 documents.
@@ -41,8 +41,8 @@ class RecordComponentsSchema implements ModelConverter {
         if (resolved == null || !raw.isRecord() || !raw.getPackageName().startsWith("io.kopilka")) {
             return resolved;
         }
-        Schema model = resolved.get$ref() == null ? resolved
-                : context.getDefinedModels().get(resolved.get$ref().substring(Components.COMPONENTS_SCHEMAS_REF.length()));
+        Schema model = resolved.get$ref() == null ? resolved : context.getDefinedModels()
+                .get(resolved.get$ref().substring(Components.COMPONENTS_SCHEMAS_REF.length()));
         if (model == null || model.getProperties() == null) {
             return resolved;
         }
