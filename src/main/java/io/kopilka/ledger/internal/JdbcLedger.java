@@ -9,6 +9,7 @@ import io.kopilka.ledger.Ledger;
 import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
+import io.kopilka.shared.TextJson;
 import io.kopilka.shared.error.ApiProblem;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -141,14 +142,15 @@ class JdbcLedger implements Ledger {
                     RETURNING 1
                 ), entries AS (
                     INSERT INTO ledger_entry (tenant_id, id, member_id, type, points, lot_id, purchase_id, rule_name,
-                                              note, expires_at, created_at)
+                                              note, explanation, expires_at, created_at)
                     SELECT :tenant, :redeemEntry, :member, 'redeem', -:redeem, CAST(NULL AS uuid), :purchase,
-                           CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS timestamptz), CAST(:now AS timestamptz)
+                           CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS jsonb), CAST(NULL AS timestamptz),
+                           CAST(:now AS timestamptz)
                     WHERE :redeem > 0
                     UNION ALL
                     SELECT :tenant, :earnEntry, :member, 'earn', :earned, (SELECT id FROM lot), :purchase,
-                           CAST(:rule AS text), CAST(:note AS text), CAST(:expiresAt AS timestamptz),
-                           CAST(:now AS timestamptz)
+                           CAST(:rule AS text), CAST(:note AS text), CAST(:explanation AS jsonb),
+                           CAST(:expiresAt AS timestamptz), CAST(:now AS timestamptz)
                     WHERE :earned > 0
                     RETURNING 1
                 )
@@ -161,6 +163,7 @@ class JdbcLedger implements Ledger {
                 .param("spend", posting.spend()).param("visits", posting.visits())
                 .param("redeemEntry", Ids.next()).param("earnEntry", Ids.next())
                 .param("rule", earn == null ? null : earn.ruleName()).param("note", earn == null ? null : earn.note())
+                .param("explanation", earn == null ? null : TextJson.write(earn.explanation()))
                 .query(Long.class).single();
         if (spent != redeem) {
             throw new IllegalStateException("lots gave " + spent + " of " + redeem + " available points");
@@ -319,7 +322,7 @@ class JdbcLedger implements Ledger {
     public List<Entry> history(TenantId tenant, MemberId member, Instant beforeCreatedAt, UUID beforeId, int limit) {
         return jdbc.sql("""
                 SELECT id, type, points, created_at, expires_at, purchase_id, return_id, transfer_id, rule_name,
-                       reason, note
+                       reason, note, explanation
                 FROM ledger_entry
                 WHERE tenant_id = :tenant AND member_id = :member
                   AND (CAST(:before AS timestamptz) IS NULL OR (created_at, id) < (:before, :beforeId))
@@ -330,7 +333,8 @@ class JdbcLedger implements Ledger {
                         rs.getLong("points"), rs.getTimestamp("created_at").toInstant(),
                         instant(rs.getTimestamp("expires_at")), rs.getObject("purchase_id", UUID.class),
                         rs.getObject("return_id", UUID.class), rs.getObject("transfer_id", UUID.class),
-                        rs.getString("rule_name"), rs.getString("reason"), rs.getString("note")))
+                        rs.getString("rule_name"), rs.getString("reason"), rs.getString("note"),
+                        TextJson.read(rs.getString("explanation"))))
                 .list();
     }
 

@@ -19,6 +19,7 @@ import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.Caller;
+import io.kopilka.tenant.Language;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
 import io.kopilka.tier.Tiers;
@@ -100,16 +101,20 @@ class LedgerController {
     }
 
     @GetMapping("/api/v1/members/{id}/history")
-    @Operation(summary = "The member's ledger entries, newest first, paged with a cursor")
+    @Operation(summary = "The member's ledger entries, newest first, paged with a cursor; a purchase's note "
+            + "reads in lang (ru, kk, en), by default the member's language")
     History history(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                    @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor) {
+                    @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor,
+                    @RequestParam(required = false) String lang) {
         Member member = member(caller, id);
         PageLimit.check(limit);
+        Language language = lang == null ? member.locale()
+                : Language.fromTag(lang).orElseThrow(() -> ApiProblem.invalid("lang", "must be ru, kk or en"));
         TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = zone(caller);
         Page<EntryView> page = Page.of(limit, n -> ledger.history(caller.tenant(), member.id(),
                         after == null ? null : after.at(), after == null ? null : after.id(), n),
-                e -> view(e, zone), e -> new TimeCursor(e.createdAt(), e.id()).text());
+                e -> view(e, zone, language), e -> new TimeCursor(e.createdAt(), e.id()).text());
         return new History(page.items(), page.nextCursor());
     }
 
@@ -197,10 +202,10 @@ class LedgerController {
         return tenants.get(caller.tenant()).timezone();
     }
 
-    private static EntryView view(Entry e, ZoneId zone) {
+    private static EntryView view(Entry e, ZoneId zone, Language language) {
         return new EntryView(e.id().toString(), e.type().code(), e.points(), e.createdAt().atZone(zone).toOffsetDateTime(),
                 e.expiresAt() == null ? null : e.expiresAt().atZone(zone).toOffsetDateTime(), str(e.purchaseId()),
-                str(e.returnId()), str(e.transferId()), e.ruleName(), e.reason(), e.note());
+                str(e.returnId()), str(e.transferId()), e.ruleName(), e.reason(), e.noteIn(language.tag()));
     }
 
     private static String str(UUID id) {

@@ -32,6 +32,7 @@ import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.Outcome;
 import io.kopilka.shared.TenantId;
+import io.kopilka.shared.Text;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.tenant.Stores;
@@ -196,7 +197,7 @@ class PurchaseService implements Purchases {
         if (memberId != null) {
             Credit earn = priced.pointsEarned() == 0 ? null : new Credit(EntryType.EARN, priced.pointsEarned(),
                     availableAt(c), expiresAt(c.program(), c.cart().occurredAt(), c.tenant()), purchaseId, null,
-                    ruleNames(priced), null, explanation(priced), null);
+                    ruleNames(priced), null, explanation(priced), null, explanationData(priced));
             Account posted = ledger.post(tenantId, account, new Ledger.Posting(purchaseId, priced.pointsRedeemed(),
                     earn, priced.payable(), 1), c.now());
             ledger.extendExpiry(tenantId, memberId, inactivityExpiry(c.program(), c.now(), c.tenant()), c.now());
@@ -437,6 +438,10 @@ class PurchaseService implements Purchases {
 
     private static String explanation(PricedCart priced) {
         return String.join("; ", priced.applied().stream().map(PricedCart.AppliedRule::explanation).toList());
+    }
+
+    private static List<Text> explanationData(PricedCart priced) {
+        return priced.applied().stream().map(PricedCart.AppliedRule::explanationData).toList();
     }
 
     private static String channel(PurchaseOrder order) {
