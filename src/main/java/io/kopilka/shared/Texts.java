@@ -87,8 +87,10 @@ public final class Texts {
         for (var arg : text.args().entrySet()) {
             args.put(arg.getKey(), arg.getValue() instanceof Money m ? m.printed() : arg.getValue());
         }
-        // ICU's MessageFormat is not thread-safe (it makes sub-formats lazily while formatting). One
-        // lock per pattern and language is held for about a microsecond; see TextsBenchmark.
+        // ICU's MessageFormat is not thread-safe (it makes its plural and number formatters lazily
+        // while formatting), and a clone shares its sub-formats with the original, so a clone per call
+        // is safe only while every sub-format is: one lock per pattern and language instead, held for
+        // under a microsecond (TextsBenchmark: the lock and the clone compared, on one and two threads).
         synchronized (format) {
             return format.format(args);
         }
