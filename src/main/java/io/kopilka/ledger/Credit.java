@@ -2,7 +2,9 @@ package io.kopilka.ledger;
 
 import io.kopilka.shared.PurchaseId;
 import io.kopilka.shared.ReturnId;
+import io.kopilka.shared.Text;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Points given to a member: a new lot (after any debt is paid) and one entry. Made by the factory
@@ -10,9 +12,12 @@ import java.time.Instant;
  *
  * @param availableAt when the points can be spent (pending days)
  * @param expiresAt   when they expire, or null for never
+ * @param explanation a purchase's earning: why, as data, so history reads it in the reader's language
+ *                    ({@code note} holds the same in the member's language); null for other credits
  */
 public record Credit(EntryType type, long points, Instant availableAt, Instant expiresAt, PurchaseId purchaseId,
-                     ReturnId returnId, String ruleName, String reason, String note, String actor) {
+                     ReturnId returnId, String ruleName, String reason, String note, String actor,
+                     List<Text> explanation) {
 
     public Credit {
         if (points <= 0) {
@@ -20,26 +25,30 @@ public record Credit(EntryType type, long points, Instant availableAt, Instant e
         }
     }
 
-    /** What a purchase earned, with the rules that gave it ({@code ruleNames}) and their explanation ({@code note}). */
+    /**
+     * What a purchase earned, with the rules that gave it ({@code ruleNames}), their explanation in the
+     * member's language ({@code note}) and the same as data ({@code explanation}).
+     */
     public static Credit earned(long points, Instant availableAt, Instant expiresAt, PurchaseId purchase,
-                                String ruleNames, String note) {
-        return new Credit(EntryType.EARN, points, availableAt, expiresAt, purchase, null, ruleNames, null, note, null);
+                                String ruleNames, String note, List<Text> explanation) {
+        return new Credit(EntryType.EARN, points, availableAt, expiresAt, purchase, null, ruleNames, null, note, null,
+                explanation);
     }
 
     /** Redeemed points a return gives back, available at once. */
     public static Credit refund(long points, Instant at, Instant expiresAt, PurchaseId purchase, ReturnId ret) {
-        return new Credit(EntryType.REFUND, points, at, expiresAt, purchase, ret, null, null, null, null);
+        return new Credit(EntryType.REFUND, points, at, expiresAt, purchase, ret, null, null, null, null, null);
     }
 
     /** Points an admin gives by hand, with the reason and who did it ({@code actor}). */
     public static Credit adjustment(long points, Instant at, Instant expiresAt, String reason, String note,
                                     String actor) {
-        return new Credit(EntryType.ADJUST, points, at, expiresAt, null, null, null, reason, note, actor);
+        return new Credit(EntryType.ADJUST, points, at, expiresAt, null, null, null, reason, note, actor, null);
     }
 
     /** The program's gift to a member who joins. */
     public static Credit welcome(long points, Instant at, Instant expiresAt) {
-        return new Credit(EntryType.WELCOME, points, at, expiresAt, null, null, null, null, "Welcome bonus", null);
+        return new Credit(EntryType.WELCOME, points, at, expiresAt, null, null, null, null, "Welcome bonus", null, null);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.kopilka.shared.Ids;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.PurchaseId;
 import io.kopilka.shared.ReturnId;
+import io.kopilka.shared.Text;
 import io.kopilka.shared.error.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,30 +48,30 @@ public record PostingPlan(Account before, long debtPaid, long debtAdded, List<Ta
     public record Take(Lot lot, long points) {
     }
 
-    /** An entry the plan appends; created now. */
+    /** An entry the plan appends; created now. {@code explanation} is a purchase's earning's, as data. */
     public record PlannedEntry(UUID id, MemberId member, EntryType type, long points, UUID lot, PurchaseId purchase,
                                ReturnId returnId, UUID transfer, String ruleName, String reason, String note,
-                               String actor, Instant expiresAt) {
+                               String actor, Instant expiresAt, List<Text> explanation) {
 
         static PlannedEntry of(MemberId member, Credit credit, UUID lot) {
             return new PlannedEntry(Ids.next(), member, credit.type(), credit.points(), lot, credit.purchaseId(),
                     credit.returnId(), null, credit.ruleName(), credit.reason(), credit.note(), credit.actor(),
-                    credit.expiresAt());
+                    credit.expiresAt(), credit.explanation());
         }
 
         static PlannedEntry of(MemberId member, Debit debit) {
             return new PlannedEntry(Ids.next(), member, debit.type(), -debit.points(), null, debit.purchaseId(), null,
-                    null, null, debit.reason(), debit.note(), debit.actor(), null);
+                    null, null, debit.reason(), debit.note(), debit.actor(), null, null);
         }
 
         static PlannedEntry reverse(MemberId member, long points, PurchaseId purchase, ReturnId returnId) {
             return new PlannedEntry(Ids.next(), member, EntryType.REVERSE, -points, null, purchase, returnId, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
 
         static PlannedEntry transfer(MemberId member, long points, UUID transfer) {
             return new PlannedEntry(Ids.next(), member, points < 0 ? EntryType.TRANSFER_OUT : EntryType.TRANSFER_IN,
-                    points, null, null, null, transfer, null, null, null, null, null);
+                    points, null, null, null, transfer, null, null, null, null, null, null);
         }
     }
 

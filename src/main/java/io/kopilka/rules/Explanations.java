@@ -1,131 +1,51 @@
 package io.kopilka.rules;
 
 import io.kopilka.shared.Money;
+import io.kopilka.shared.Text;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Map;
 
 /**
- * The customer-facing line for each applied rule, in Russian, Kazakh or English:
- * "5% back on 7 800 ₸: 390 points". Plain Java: the same text is derived for a receipt, the
- * wallet's history ("why did I get 390 points?") and a simulation.
+ * The customer-facing line for each applied rule, as data: "5% back on 7 800 ₸: 390 points" is the
+ * key {@code explanation.points-percent} with the percent, the amount and the points. The words are
+ * in {@code messages_*.properties}; {@link io.kopilka.shared.Texts} renders them for a receipt, a
+ * simulation or the wallet's history ("why did I get 390 points?"), each in its reader's language.
  */
 public final class Explanations {
     private Explanations() {
     }
 
-    public static String pointsPercent(String language, BigDecimal percent, BigDecimal base, long points,
-                                       Currency currency) {
-        String pct = percent(percent);
-        String money = money(base, currency);
-        return switch (language) {
-            case "ru" -> pct + " баллами с " + money + ": " + points(language, points);
-            case "kk" -> money + " сомасынан " + pct + ": " + points(language, points);
-            default -> pct + " back on " + money + ": " + points(language, points);
-        };
+    public static Text pointsPercent(BigDecimal percent, BigDecimal base, long points, Currency currency) {
+        return new Text("explanation.points-percent",
+                Map.of("percent", plain(percent), "base", Money.of(base, currency), "points", points));
     }
 
-    public static String pointsFixed(String language, String name, long points) {
-        return name + ": " + points(language, points);
+    public static Text pointsFixed(String name, long points) {
+        return new Text("explanation.points-fixed", Map.of("name", name, "points", points));
     }
 
-    public static String pointsPerItem(String language, long perItem, BigDecimal units, long points) {
-        String count = units.stripTrailingZeros().toPlainString();
-        return switch (language) {
-            case "ru" -> perItem + " за единицу × " + count + ": " + points(language, points);
-            case "kk" -> "бірлігіне " + perItem + " × " + count + ": " + points(language, points);
-            default -> perItem + " per unit × " + count + ": " + points(language, points);
-        };
+    public static Text pointsPerItem(long perItem, BigDecimal units, long points) {
+        return new Text("explanation.points-per-item",
+                Map.of("perItem", perItem, "units", plain(units), "points", points));
     }
 
-    public static String multiplier(String language, String name, BigDecimal factor, long points) {
-        String x = "×" + factor.stripTrailingZeros().toPlainString();
-        return switch (language) {
-            case "ru" -> x + " баллов (" + name + "): +" + points(language, points);
-            case "kk" -> x + " ұпай (" + name + "): +" + points(language, points);
-            default -> x + " points (" + name + "): +" + points(language, points);
-        };
+    public static Text multiplier(String name, BigDecimal factor, long points) {
+        return new Text("explanation.multiplier", Map.of("name", name, "factor", plain(factor), "points", points));
     }
 
-    public static String discount(String language, String name, BigDecimal percent, BigDecimal amount,
-                                  Currency currency) {
-        String pct = percent(percent);
-        String money = money(amount, currency);
-        return switch (language) {
-            case "ru" -> "Скидка " + pct + " (" + name + "): −" + money;
-            case "kk" -> pct + " жеңілдік (" + name + "): −" + money;
-            default -> pct + " off (" + name + "): −" + money;
-        };
+    public static Text discount(String name, BigDecimal percent, BigDecimal amount, Currency currency) {
+        return new Text("explanation.discount",
+                Map.of("name", name, "percent", plain(percent), "amount", Money.of(amount, currency)));
     }
 
-    public static String discountBySpend(String language, BigDecimal percent, BigDecimal spend, BigDecimal amount,
-                                         Currency currency) {
-        String pct = percent(percent);
-        String money = money(amount, currency);
-        String reached = money(spend, currency);
-        return switch (language) {
-            case "ru" -> "Скидка " + pct + " за покупки от " + reached + ": −" + money;
-            case "kk" -> reached + " сомасынан асқан сатып алулар үшін " + pct + " жеңілдік: −" + money;
-            default -> pct + " off for over " + reached + " spent: −" + money;
-        };
+    public static Text discountBySpend(BigDecimal percent, BigDecimal spend, BigDecimal amount, Currency currency) {
+        return new Text("explanation.discount-by-spend", Map.of("percent", plain(percent),
+                "spend", Money.of(spend, currency), "amount", Money.of(amount, currency)));
     }
 
-    /** "390 points", "390 баллов", "390 ұпай". */
-    public static String points(String language, long n) {
-        return switch (language) {
-            case "ru" -> n + " " + ruPoints(n);
-            case "kk" -> n + " ұпай";
-            default -> n + (n == 1 ? " point" : " points");
-        };
-    }
-
-    /** "7 800 ₸", "1 250,50 ₽", "$12.50": grouped with a narrow no-break space, as receipts print. */
-    public static String money(BigDecimal amount, Currency currency) {
-        BigDecimal scaled = amount.setScale(Money.scaleOf(currency), RoundingMode.HALF_UP);
-        String plain = scaled.abs().toPlainString();
-        int dot = plain.indexOf('.');
-        String whole = dot < 0 ? plain : plain.substring(0, dot);
-        String fraction = dot < 0 ? "" : plain.substring(dot + 1);
-        // Grouped by hand with a narrow no-break space: DecimalFormat costs more than the rule itself.
-        StringBuilder number = new StringBuilder(whole.length() + 8);
-        if (scaled.signum() < 0) {
-            number.append('-');
-        }
-        for (int i = 0; i < whole.length(); i++) {
-            if (i > 0 && (whole.length() - i) % 3 == 0) {
-                number.append('\u202F');
-            }
-            number.append(whole.charAt(i));
-        }
-        if (!fraction.isEmpty() && fraction.chars().anyMatch(c -> c != '0')) {
-            number.append(currency.getCurrencyCode().equals("USD") ? '.' : ',').append(fraction);
-        }
-        return switch (currency.getCurrencyCode()) {
-            case "KZT" -> number + " ₸";
-            case "RUB" -> number + " ₽";
-            case "USD" -> "$" + number;
-            case "EUR" -> number + " €";
-            default -> number + " " + currency.getCurrencyCode();
-        };
-    }
-
-    private static String percent(BigDecimal percent) {
-        return percent.stripTrailingZeros().toPlainString() + "%";
-    }
-
-    /** балл, балла, баллов: Russian plural by the last digits. */
-    static String ruPoints(long n) {
-        long mod100 = Math.abs(n) % 100;
-        long mod10 = Math.abs(n) % 10;
-        if (mod100 >= 11 && mod100 <= 14) {
-            return "баллов";
-        }
-        if (mod10 == 1) {
-            return "балл";
-        }
-        if (mod10 >= 2 && mod10 <= 4) {
-            return "балла";
-        }
-        return "баллов";
+    /** "2.5", "10", "1.5": the same in every language, as the owner typed the rule. */
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 }

@@ -1,5 +1,6 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.Text;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -34,12 +35,13 @@ public record PricedCart(BigDecimal subtotal, BigDecimal discount, long pointsRe
     }
 
     /**
-     * @param ruleId      null for the member's level benefits
-     * @param base        the amount the rule looked at
-     * @param explanation one line for the customer, in their language
+     * @param ruleId          null for the member's level benefits
+     * @param base            the amount the rule looked at
+     * @param explanation     one line for the customer, in their language
+     * @param explanationData the same line as data, to be read later in another language
      */
     public record AppliedRule(UUID ruleId, String name, long points, BigDecimal discount, BigDecimal base,
-                              String explanation) {
+                              String explanation, Text explanationData) {
     }
 
     public record Skipped(UUID ruleId, String name, String error) {

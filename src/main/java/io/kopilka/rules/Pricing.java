@@ -3,6 +3,8 @@ package io.kopilka.rules;
 import io.kopilka.shared.Points;
 import io.kopilka.program.Program;
 import io.kopilka.shared.Allocation;
+import io.kopilka.shared.Text;
+import io.kopilka.shared.Texts;
 import io.kopilka.shared.error.ApiProblem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -75,8 +77,8 @@ public final class Pricing {
         if (tier != null && tier.discountPercent() != null && tier.discountPercent().signum() > 0) {
             BigDecimal total = takeDiscount(after, discounts, tier.discountPercent(), scale, i -> true);
             if (total.signum() > 0) {
-                entries.add(Entry.discount(null, tierName(in), total, Explanations.discount(in.language(),
-                        tierName(in), tier.discountPercent(), total, cart.currency())));
+                entries.add(Entry.discount(null, tierName(in), total, Explanations.discount(tierName(in),
+                        tier.discountPercent(), total, cart.currency())));
             }
         }
         BigDecimal discounted = sum(after);
@@ -124,8 +126,9 @@ public final class Pricing {
         int r = 0;
         for (Entry e : entries) {
             long points = e.byLine() == null ? 0 : earnedByRule[r++];
+            Text explanation = e.explain().text(points);
             applied.add(new PricedCart.AppliedRule(e.ruleId(), e.name(), points, e.discount().setScale(scale),
-                    e.base(), e.explain().text(points)));
+                    e.base(), Texts.messages().render(explanation, in.language()), explanation));
         }
         return new PricedCart(sum(amounts), sum(discounts), redeemed, redeemValue, sum(paid), earned, lines, applied,
                 List.of(), skipped);
@@ -177,10 +180,9 @@ public final class Pricing {
         if (total.signum() == 0) {
             return;
         }
-        String text = switch (kind) {
-            case Rule.DiscountPercent p -> Explanations.discount(in.language(), rule.name(), percent, total,
-                    cart.currency());
-            case Rule.DiscountBySpend s -> Explanations.discountBySpend(in.language(), percent,
+        Text text = switch (kind) {
+            case Rule.DiscountPercent p -> Explanations.discount(rule.name(), percent, total, cart.currency());
+            case Rule.DiscountBySpend s -> Explanations.discountBySpend(percent,
                     s.steps().stream().filter(step -> step.percent().compareTo(percent) == 0)
                             .map(Rule.DiscountBySpend.Step::spend).findFirst().orElse(BigDecimal.ZERO),
                     total, cart.currency());
@@ -253,11 +255,10 @@ public final class Pricing {
             BigDecimal ruleBase = base;
             BigDecimal ruleUnits = units;
             Explain explain = switch (kind) {
-                case Rule.PointsPercent p -> points -> Explanations.pointsPercent(in.language(), p.percent(), ruleBase,
-                        points, cart.currency());
-                case Rule.PointsPerItem p -> points -> Explanations.pointsPerItem(in.language(), p.points(), ruleUnits,
-                        points);
-                case Rule.PointsFixed p -> points -> Explanations.pointsFixed(in.language(), rule.name(), points);
+                case Rule.PointsPercent p -> points -> Explanations.pointsPercent(p.percent(), ruleBase, points,
+                        cart.currency());
+                case Rule.PointsPerItem p -> points -> Explanations.pointsPerItem(p.points(), ruleUnits, points);
+                case Rule.PointsFixed p -> points -> Explanations.pointsFixed(rule.name(), points);
             };
             entries.add(new Entry(rule.id(), rule.name(), raw, byLine, BigDecimal.ZERO, base, explain));
         }
@@ -288,7 +289,7 @@ public final class Pricing {
             current[i] = current[i].add(extra[i]);
         }
         entries.add(new Entry(id, name, raw, extra, BigDecimal.ZERO, BigDecimal.ZERO,
-                points -> Explanations.multiplier(in.language(), name, factor, points)));
+                points -> Explanations.multiplier(name, factor, points)));
     }
 
     /** Applies the per-purchase cap and the caller's cap (allowance, budget); scales the lines to match. */
@@ -330,14 +331,15 @@ public final class Pricing {
         return s;
     }
 
+    /** The explanation once the rule's share of the points is known. */
     private interface Explain {
-        String text(long points);
+        Text text(long points);
     }
 
     /** One applied rule while pricing: its raw points (and per line) or its discount. */
     private record Entry(UUID ruleId, String name, BigDecimal raw, BigDecimal[] byLine, BigDecimal discount,
                          BigDecimal base, Explain explain) {
-        static Entry discount(UUID ruleId, String name, BigDecimal amount, String text) {
+        static Entry discount(UUID ruleId, String name, BigDecimal amount, Text text) {
             return new Entry(ruleId, name, BigDecimal.ZERO, null, amount, BigDecimal.ZERO, points -> text);
         }
     }

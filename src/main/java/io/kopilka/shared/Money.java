@@ -66,6 +66,39 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount.setScale(scale(), RoundingMode.HALF_UP).toPlainString();
     }
 
+    /**
+     * The amount as receipts print it: "7 800 ₸", "1 250,50 ₽", "$12.50", grouped by three with a
+     * narrow no-break space, decimals only when there are some.
+     */
+    public String printed() {
+        BigDecimal scaled = amount.setScale(scale(), RoundingMode.HALF_UP);
+        String plain = scaled.abs().toPlainString();
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        String fraction = dot < 0 ? "" : plain.substring(dot + 1);
+        // Grouped by hand with a narrow no-break space: DecimalFormat costs more than a pricing rule.
+        StringBuilder number = new StringBuilder(whole.length() + 8);
+        if (scaled.signum() < 0) {
+            number.append('-');
+        }
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                number.append('\u202F');
+            }
+            number.append(whole.charAt(i));
+        }
+        if (!fraction.isEmpty() && fraction.chars().anyMatch(c -> c != '0')) {
+            number.append(currency.getCurrencyCode().equals("USD") ? '.' : ',').append(fraction);
+        }
+        return switch (currency.getCurrencyCode()) {
+            case "KZT" -> number + " ₸";
+            case "RUB" -> number + " ₽";
+            case "USD" -> "$" + number;
+            case "EUR" -> number + " €";
+            default -> number + " " + currency.getCurrencyCode();
+        };
+    }
+
     @Override
     public int compareTo(Money other) {
         requireSameCurrency(other);

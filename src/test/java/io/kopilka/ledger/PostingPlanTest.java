@@ -116,7 +116,7 @@ class PostingPlanTest {
                     LockedAccount before = reread(accounts.get(m), now);
                     PurchaseId purchase = PurchaseId.next();
                     Instant expires = expiry(now, b.expiryDays());
-                    Credit earn = b.earn() == 0 ? null : Credit.earned(b.earn(), now, expires, purchase, "r", "n");
+                    Credit earn = b.earn() == 0 ? null : Credit.earned(b.earn(), now, expires, purchase, "r", "n", null);
                     Ledger.Posting posting = new Ledger.Posting(purchase, b.redeem(), earn, BigDecimal.TEN, 1);
                     if (b.redeem() > 0 && b.redeem() > model.available(key(m), now)) {
                         assertInsufficient(() -> PostingPlan.post(before, posting, now));
@@ -189,7 +189,7 @@ class PostingPlanTest {
                     Instant availableAt = now.plus(Duration.ofDays(pendingDays));
                     Credit earn = b.earn() == 0 ? null
                             : Credit.earned(b.earn(), availableAt, expiry(availableAt, b.expiryDays()), purchase, "r",
-                            null);
+                            null, null);
                     PostingPlan p = PostingPlan.post(before, new Ledger.Posting(purchase, b.redeem(), earn,
                             BigDecimal.ONE, 1), now);
                     assertThat(p.after().account()).isEqualTo(before.account().after(b.redeem(), b.earn(),

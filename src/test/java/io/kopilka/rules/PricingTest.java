@@ -3,6 +3,8 @@ package io.kopilka.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kopilka.program.Program;
+import io.kopilka.shared.Money;
+import io.kopilka.shared.Texts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -214,7 +216,8 @@ class PricingTest {
             "1000011, баллов", "1000021, балл", "-1, балл", "-12, баллов",
     })
     void russianPluralOfPoints(long n, String word) {
-        assertThat(Explanations.ruPoints(n)).isEqualTo(word);
+        assertThat(Texts.messages().render(Explanations.pointsFixed("Бонус", n), "ru"))
+                .isEqualTo("Бонус: " + n + " " + word);
     }
 
     @ParameterizedTest(name = "{0} {1} → {2}")
@@ -229,14 +232,16 @@ class PricingTest {
             "99      | GBP | 99 GBP",
     })
     void moneyIsWrittenAsReceiptsPrintIt(String amount, String currency, String expected) {
-        assertThat(Explanations.money(new BigDecimal(amount), Currency.getInstance(currency))).isEqualTo(expected);
+        assertThat(new Money(new BigDecimal(amount), Currency.getInstance(currency)).printed()).isEqualTo(expected);
     }
 
     @Test
     void percentIsWrittenWithoutTrailingZeros() {
-        assertThat(Explanations.pointsPercent("en", new BigDecimal("2.50"), new BigDecimal("100"), 2, KZT))
+        assertThat(Texts.messages().render(Explanations.pointsPercent(new BigDecimal("2.50"), new BigDecimal("100"), 2,
+                KZT), "en"))
                 .isEqualTo("2.5% back on 100 ₸: 2 points");
-        assertThat(Explanations.pointsPercent("fr", new BigDecimal("10"), new BigDecimal("100"), 10, KZT))
+        assertThat(Texts.messages().render(Explanations.pointsPercent(new BigDecimal("10"), new BigDecimal("100"), 10,
+                KZT), "fr"))
                 .as("an unknown language falls back to English")
                 .isEqualTo("10% back on 100 ₸: 10 points");
     }

@@ -18,6 +18,7 @@ import io.kopilka.shared.MemberId;
 import io.kopilka.shared.PurchaseId;
 import io.kopilka.shared.ReturnId;
 import io.kopilka.shared.TenantId;
+import io.kopilka.shared.TextJson;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.Tenants;
 import java.math.BigDecimal;
@@ -172,7 +173,7 @@ class JdbcLedger implements Ledger {
     public List<Entry> history(TenantId tenant, MemberId member, Instant beforeCreatedAt, UUID beforeId, int limit) {
         return jdbc.sql("""
                 SELECT id, type, points, created_at, expires_at, purchase_id, return_id, transfer_id, rule_name,
-                       reason, note
+                       reason, note, explanation
                 FROM ledger_entry
                 WHERE tenant_id = :tenant AND member_id = :member
                   AND (CAST(:before AS timestamptz) IS NULL OR (created_at, id) < (:before, :beforeId))
@@ -185,7 +186,8 @@ class JdbcLedger implements Ledger {
                         AccountReader.instant(rs.getTimestamp("expires_at")),
                         AccountReader.purchase(rs.getObject("purchase_id", UUID.class)),
                         returnId(rs.getObject("return_id", UUID.class)), rs.getObject("transfer_id", UUID.class),
-                        rs.getString("rule_name"), rs.getString("reason"), rs.getString("note")))
+                        rs.getString("rule_name"), rs.getString("reason"), rs.getString("note"),
+                        TextJson.read(rs.getString("explanation"))))
                 .list();
     }
 

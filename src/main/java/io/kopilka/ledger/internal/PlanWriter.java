@@ -8,6 +8,7 @@ import io.kopilka.ledger.PostingPlan.Take;
 import io.kopilka.shared.PurchaseId;
 import io.kopilka.shared.ReturnId;
 import io.kopilka.shared.TenantId;
+import io.kopilka.shared.TextJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -71,16 +72,18 @@ class PlanWriter {
                     RETURNING 1
                 ), entries AS (
                     INSERT INTO ledger_entry (tenant_id, id, member_id, type, points, lot_id, purchase_id, return_id,
-                                              transfer_id, rule_name, reason, note, actor, expires_at, created_at)
+                                              transfer_id, rule_name, reason, note, actor, expires_at, explanation,
+                                              created_at)
                     SELECT :tenant, e.id, e.member_id, e.type, e.points, e.lot_id, e.purchase_id, e.return_id,
-                           e.transfer_id, e.rule_name, e.reason, e.note, e.actor, e.expires_at, CAST(:now AS timestamptz)
+                           e.transfer_id, e.rule_name, e.reason, e.note, e.actor, e.expires_at,
+                           CAST(e.explanation AS jsonb), CAST(:now AS timestamptz)
                     FROM unnest(CAST(:entryIds AS uuid[]), CAST(:entryMembers AS uuid[]), CAST(:types AS text[]),
                                 CAST(:points AS bigint[]), CAST(:entryLots AS uuid[]), CAST(:purchases AS uuid[]),
                                 CAST(:returns AS uuid[]), CAST(:transfers AS uuid[]), CAST(:rules AS text[]),
                                 CAST(:reasons AS text[]), CAST(:notes AS text[]), CAST(:actors AS text[]),
-                                CAST(:entryExpires AS timestamptz[]))
+                                CAST(:entryExpires AS timestamptz[]), CAST(:explanations AS text[]))
                          AS e(id, member_id, type, points, lot_id, purchase_id, return_id, transfer_id, rule_name,
-                              reason, note, actor, expires_at)
+                              reason, note, actor, expires_at, explanation)
                 )
                 SELECT (SELECT count(*) FROM taken) AS taken, (SELECT count(*) FROM accounts) AS accounts""")
                 .param("tenant", tenant.value()).param("now", text(now))
@@ -115,6 +118,7 @@ class PlanWriter {
                 .param("notes", texts(entries, PlannedEntry::note))
                 .param("actors", texts(entries, PlannedEntry::actor))
                 .param("entryExpires", texts(entries, e -> text(e.expiresAt())))
+                .param("explanations", texts(entries, e -> TextJson.write(e.explanation())))
                 .query((rs, i) -> new long[] {rs.getLong("taken"), rs.getLong("accounts")}).single();
         if (counts[0] != taken.size() || counts[1] != plans.size()) {
             throw new IllegalStateException("the plan no longer matches the locked accounts: " + counts[0] + " of "

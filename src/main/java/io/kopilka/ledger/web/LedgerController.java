@@ -6,12 +6,14 @@ import io.kopilka.ledger.Transfer;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.shared.Now;
+import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
 import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.Caller;
+import io.kopilka.tenant.Language;
 import io.kopilka.tenant.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -76,18 +78,23 @@ class LedgerController {
 
     @GetMapping("/api/v1/members/{id}/history")
     @Operation(operationId = "getPointsHistory",
-            summary = "The member's ledger entries, newest first, paged with a cursor")
+            summary = "The member's ledger entries, newest first, paged with a cursor; lang overrides the member's "
+                    + "language for the purchases' explanations")
     @ApiResponse(responseCode = "200", description = "A page of entries")
     @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
+    @ApiResponse(responseCode = "422", description = "`validation_failed`: `lang` is not ru, kk or en")
     History history(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                    @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor) {
+                    @RequestParam(defaultValue = PageLimit.DEFAULT) int limit, @RequestParam(required = false) String cursor,
+                    @RequestParam(required = false) String lang) {
         Member member = member(caller, id);
         PageLimit.check(limit);
+        Language language = lang == null ? member.locale()
+                : Language.fromTag(lang).orElseThrow(() -> ApiProblem.invalid("lang", "must be ru, kk or en"));
         TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
         Page<EntryView> page = Page.of(limit, n -> ledger.history(caller.tenant(), member.id(),
                         after == null ? null : after.at(), after == null ? null : after.id(), n),
-                e -> view(e, zone), e -> new TimeCursor(e.createdAt(), e.id()).text());
+                e -> view(e, zone, language), e -> new TimeCursor(e.createdAt(), e.id()).text());
         return new History(page.items(), page.nextCursor());
     }
 
@@ -120,10 +127,10 @@ class LedgerController {
         return members.get(caller.tenant(), id);
     }
 
-    private static EntryView view(Entry e, ZoneId zone) {
+    private static EntryView view(Entry e, ZoneId zone, Language language) {
         return new EntryView(e.id().toString(), e.type().code(), e.points(), e.createdAt().atZone(zone).toOffsetDateTime(),
                 e.expiresAt() == null ? null : e.expiresAt().atZone(zone).toOffsetDateTime(), str(e.purchaseId()),
-                str(e.returnId()), str(e.transferId()), e.ruleName(), e.reason(), e.note());
+                str(e.returnId()), str(e.transferId()), e.ruleName(), e.reason(), e.noteIn(language.tag()));
     }
 
     private static String str(Object id) {

@@ -100,7 +100,8 @@ class PurchaseRecorder {
                                       PricedCart priced) {
         TenantId tenantId = c.tenant().id();
         Credit earn = priced.pointsEarned() == 0 ? null : Credit.earned(priced.pointsEarned(), c.availableAt(),
-                c.earnedPointsExpireAt(), purchaseId, ruleNames(priced), explanation(priced));
+                c.earnedPointsExpireAt(), purchaseId, ruleNames(priced), explanation(priced),
+                priced.applied().stream().map(PricedCart.AppliedRule::explanationData).toList());
         LockedAccount posted = ledger.post(tenantId, locked, new Ledger.Posting(purchaseId, priced.pointsRedeemed(),
                 earn, priced.payable(), 1), c.now());
         posted = ledger.extendExpiry(tenantId, posted, c.inactivityExpiry(), c.now());
