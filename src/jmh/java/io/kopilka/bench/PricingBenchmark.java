@@ -113,7 +113,7 @@ public class PricingBenchmark {
     }
 
     private PricedCart price(List<Rule> rules) {
-        return Pricing.price(new Pricing.Input(cart, rules, program, member, 200, "ru", Map.of()));
+        return Pricing.price(new Pricing.Input(cart, rules, program, member, 200, Map.of()));
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package io.kopilka.rules;
 
 import io.kopilka.shared.Text;
+import io.kopilka.shared.Texts;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -35,13 +36,19 @@ public record PricedCart(BigDecimal subtotal, BigDecimal discount, long pointsRe
     }
 
     /**
-     * @param ruleId          null for the member's level benefits
-     * @param base            the amount the rule looked at
-     * @param explanation     one line for the customer, in their language
-     * @param explanationData the same line as data, to be read later in another language
+     * @param ruleId      null for the member's level benefits
+     * @param base        the amount the rule looked at
+     * @param explanation the line for the customer, as data: pricing decides what it says, and whoever
+     *                    shows it renders it in the reader's language, once (a simulation over past
+     *                    purchases never does)
      */
     public record AppliedRule(UUID ruleId, String name, long points, BigDecimal discount, BigDecimal base,
-                              String explanation, Text explanationData) {
+                              Text explanation) {
+
+        /** The line in {@code language} (ru, kk, en; another falls back to English). */
+        public String explanationIn(String language) {
+            return Texts.messages().render(explanation, language);
+        }
     }
 
     public record Skipped(UUID ruleId, String name, String error) {

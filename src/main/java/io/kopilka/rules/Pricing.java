@@ -4,7 +4,6 @@ import io.kopilka.shared.Points;
 import io.kopilka.program.Program;
 import io.kopilka.shared.Allocation;
 import io.kopilka.shared.Text;
-import io.kopilka.shared.Texts;
 import io.kopilka.shared.error.ApiProblem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,7 +47,7 @@ public final class Pricing {
      *                     monthly allowance, or of the rule's budget); absent means no cap
      */
     public record Input(Cart cart, List<Rule> rules, Program program, MemberSnapshot member, long redeemPoints,
-                        String language, Map<UUID, Long> pointCaps) {
+                        Map<UUID, Long> pointCaps) {
     }
 
     public static PricedCart price(Input in) {
@@ -126,9 +125,8 @@ public final class Pricing {
         int r = 0;
         for (Entry e : entries) {
             long points = e.byLine() == null ? 0 : earnedByRule[r++];
-            Text explanation = e.explain().text(points);
             applied.add(new PricedCart.AppliedRule(e.ruleId(), e.name(), points, e.discount().setScale(scale),
-                    e.base(), Texts.messages().render(explanation, in.language()), explanation));
+                    e.base(), e.explain().text(points)));
         }
         return new PricedCart(sum(amounts), sum(discounts), redeemed, redeemValue, sum(paid), earned, lines, applied,
                 List.of(), skipped);

@@ -130,8 +130,7 @@ class RuleKindsTest {
         List<Rule> rules = docs.stream().map(d -> d.toRule(UUID.randomUUID()))
                 .sorted(java.util.Comparator.comparingInt(Rule::priority).reversed()).toList();
         Cart cart = new Cart(at, "main", "pos", HAIRCUT_AND_SHAMPOO, Currency.getInstance("KZT"), ALMATY);
-        PricedCart priced = Pricing.price(new Pricing.Input(cart, rules, Program.defaults(), member, 0, "en",
-                Map.of()));
+        PricedCart priced = Pricing.price(new Pricing.Input(cart, rules, Program.defaults(), member, 0, Map.of()));
         assertThat(priced.pointsEarned()).as(title).isEqualTo(points);
         assertThat(priced.discount()).as(title).isEqualByComparingTo(discount);
         assertThat(priced.applied().stream().mapToLong(PricedCart.AppliedRule::points).sum()).isEqualTo(points);

@@ -25,15 +25,14 @@ final class CartPricer {
     }
 
     static PricedCart price(PurchaseContext c, RuleSet ruleSet, Account account, long redeem, Map<UUID, Long> caps) {
-        return price(c.tenant().id(), c.cart(), c.program(), c.member(), c.inputs(), account, redeem, ruleSet,
-                c.language(), caps);
+        return price(c.tenant().id(), c.cart(), c.program(), c.member(), c.inputs(), account, redeem, ruleSet, caps);
     }
 
     static PricedCart price(TenantId tenant, Cart cart, Program program, Member member,
-                            List<PricingInput> inputs, Account account, long redeem, RuleSet ruleSet, String language,
+                            List<PricingInput> inputs, Account account, long redeem, RuleSet ruleSet,
                             Map<UUID, Long> caps) {
         PricedCart priced = Pricing.price(new Pricing.Input(cart, ruleSet.rules(), program,
-                snapshot(member, inputs, account), redeem, language, caps));
+                snapshot(member, inputs, account), redeem, caps));
         priced.skipped().forEach(s -> log.warn("Rule {} ({}) skipped for tenant {}: its condition failed: {}",
                 s.name(), s.ruleId(), tenant, s.error()));
         return priced;

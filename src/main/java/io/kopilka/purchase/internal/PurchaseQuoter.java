@@ -38,7 +38,7 @@ class PurchaseQuoter {
         RedemptionPolicy.checkRedeemed(priced, c.program());
         Receipt.BalanceAfter after = account == null ? null : projected(account, priced, c.pendingPart(priced.pointsEarned()));
         // The parts a quote can tell (the level the purchase is priced at); a quote changes nothing.
-        return Receipts.of(null, c, priced, after, c.quoted(), ruleSet.version());
+        return Receipts.of(null, c, priced, Receipts.explanations(c, priced), after, c.quoted(), ruleSet.version());
     }
 
     private static Receipt.BalanceAfter projected(Account account, PricedCart priced, long pending) {

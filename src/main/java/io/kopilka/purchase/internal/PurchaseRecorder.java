@@ -72,14 +72,15 @@ class PurchaseRecorder {
             priced = limits.spend(tenantId, memberId, ruleSet, caps, c.day(), priced,
                     tighter -> CartPricer.price(c, ruleSet, account, redeem, tighter));
         }
+        List<String> explanations = Receipts.explanations(c, priced);
         PurchaseId purchaseId = PurchaseId.next();
         purchases.insert(tenantId, purchaseId.value(), c.order().externalId(), c.order().storeCode(), c.channel(),
                 memberId, c.cart().occurredAt(), priced, c.program().version(), ruleSet.version(),
-                json.writeValueAsString(priced.applied()), c.cart(), c.now());
+                json.writeValueAsString(StoredAppliedRule.of(priced, explanations)), c.cart(), c.now());
         Receipt.BalanceAfter after = null;
         List<ReceiptPart> parts = new ArrayList<>();
         if (memberId != null) {
-            after = post(c, purchaseId, locked, priced);
+            after = post(c, purchaseId, locked, priced, explanations);
             // Priced above as the member was; what the participants change applies from the next purchase.
             var recorded = new PurchaseParticipant.RecordedPurchase(tenantId, memberId, purchaseId,
                     Money.of(priced.payable(), c.tenant().currency()), priced.pointsEarned(), priced.pointsRedeemed(),
@@ -88,7 +89,7 @@ class PurchaseRecorder {
                 participant.recorded(recorded).ifPresent(parts::add);
             }
         }
-        Receipt receipt = Receipts.of(purchaseId, c, priced, after, parts, ruleSet.version());
+        Receipt receipt = Receipts.of(purchaseId, c, priced, explanations, after, parts, ruleSet.version());
         events.publishEvent(new PurchaseRecorded(tenantId, purchaseId, c.order().externalId(), c.order().storeCode(),
                 memberId, receipt.subtotal(), receipt.discount(), receipt.payable(), receipt.pointsEarned(),
                 receipt.pointsPending(), receipt.pointsRedeemed(), c.cart().occurredAt(), c.now()));
@@ -96,12 +97,13 @@ class PurchaseRecorder {
     }
 
     /** The purchase's points: the redemption, the earning, the spend and visit, and inactivity expiry pushed on. */
+    /** @param explanations the applied rules' lines in the member's language: the earn entry's note */
     private Receipt.BalanceAfter post(PurchaseContext c, PurchaseId purchaseId, LockedAccount locked,
-                                      PricedCart priced) {
+                                      PricedCart priced, List<String> explanations) {
         TenantId tenantId = c.tenant().id();
         Credit earn = priced.pointsEarned() == 0 ? null : Credit.earned(priced.pointsEarned(), c.availableAt(),
-                c.earnedPointsExpireAt(), purchaseId, ruleNames(priced), explanation(priced),
-                priced.applied().stream().map(PricedCart.AppliedRule::explanationData).toList());
+                c.earnedPointsExpireAt(), purchaseId, ruleNames(priced), String.join("; ", explanations),
+                priced.applied().stream().map(PricedCart.AppliedRule::explanation).toList());
         LockedAccount posted = ledger.post(tenantId, locked, new Ledger.Posting(purchaseId, priced.pointsRedeemed(),
                 earn, priced.payable(), 1), c.now());
         posted = ledger.extendExpiry(tenantId, posted, c.inactivityExpiry(), c.now());
@@ -112,7 +114,4 @@ class PurchaseRecorder {
         return String.join(" + ", priced.applied().stream().map(PricedCart.AppliedRule::name).toList());
     }
 
-    private static String explanation(PricedCart priced) {
-        return String.join("; ", priced.applied().stream().map(PricedCart.AppliedRule::explanation).toList());
-    }
 }

@@ -5,6 +5,7 @@ import io.kopilka.purchase.ReceiptPart;
 import io.kopilka.rules.PricedCart;
 import io.kopilka.shared.Money;
 import io.kopilka.shared.PurchaseId;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
@@ -13,18 +14,26 @@ final class Receipts {
     private Receipts() {
     }
 
-    static Receipt of(PurchaseId id, PurchaseContext c, PricedCart priced, Receipt.BalanceAfter balance,
-                      List<ReceiptPart> parts, long rulesVersion) {
+    /** Each applied rule's line in the customer's language: rendered once per answer, here. */
+    static List<String> explanations(PurchaseContext c, PricedCart priced) {
+        String language = c.language();
+        return priced.applied().stream().map(a -> a.explanationIn(language)).toList();
+    }
+
+    /** @param explanations {@link #explanations}, one per applied rule */
+    static Receipt of(PurchaseId id, PurchaseContext c, PricedCart priced, List<String> explanations,
+                      Receipt.BalanceAfter balance, List<ReceiptPart> parts, long rulesVersion) {
         Currency currency = c.tenant().currency();
-        List<Receipt.AppliedRule> applied = priced.applied().stream()
-                .map(a -> new Receipt.AppliedRule(a.ruleId(), a.name(), a.points(), Money.of(a.discount(), currency),
-                        a.explanation()))
-                .toList();
+        List<Receipt.AppliedRule> applied = new ArrayList<>(priced.applied().size());
+        for (int i = 0; i < priced.applied().size(); i++) {
+            PricedCart.AppliedRule a = priced.applied().get(i);
+            applied.add(new Receipt.AppliedRule(a.ruleId(), a.name(), a.points(), Money.of(a.discount(), currency),
+                    explanations.get(i)));
+        }
         return new Receipt(id, c.order().externalId(), c.memberId(), Money.of(priced.subtotal(), currency),
                 Money.of(priced.discount(), currency), priced.pointsRedeemed(),
                 Money.of(priced.redeemValue(), currency), Money.of(priced.payable(), currency), priced.pointsEarned(),
-                c.pendingPart(priced.pointsEarned()), balance, applied, List.copyOf(parts),
-                priced.applied().stream().map(PricedCart.AppliedRule::explanation).toList(), c.program().version(),
-                rulesVersion);
+                c.pendingPart(priced.pointsEarned()), balance, List.copyOf(applied), List.copyOf(parts),
+                List.copyOf(explanations), c.program().version(), rulesVersion);
     }
 }

@@ -106,12 +106,11 @@ class Simulator implements Simulations {
                     tenant.timezone());
             List<PricingInput> memberInputs = member == null ? List.of() : inputs.computeIfAbsent(p.memberId(),
                     id -> contexts.contribution(tenantId, member).inputs());
-            String language = member == null ? tenant.locale().tag() : member.locale().tag();
             // No caps, no budgets: they depend on the order purchases really came in.
             PricedCart a = CartPricer.price(tenantId, cart, program, member, memberInputs, account,
-                    p.pointsRedeemed(), live, language, Map.of());
+                    p.pointsRedeemed(), live, Map.of());
             PricedCart b = CartPricer.price(tenantId, cart, program, member, memberInputs, account,
-                    p.pointsRedeemed(), draft, language, Map.of());
+                    p.pointsRedeemed(), draft, Map.of());
             livePoints += a.pointsEarned();
             draftPoints += b.pointsEarned();
             liveDiscount = liveDiscount.add(a.discount());
