@@ -16,7 +16,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import io.kopilka.shared.RuleId;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -75,7 +75,7 @@ public class PricingBenchmark {
     }
 
     private static Rule rule(Map<String, Object> fields) {
-        return JSON.convertValue(fields, RuleDocument.class).toRule(UUID.randomUUID());
+        return JSON.convertValue(fields, RuleDocument.class).toRule(RuleId.next());
     }
 
     private static List<Rule> twentyRuleProgram(boolean withCel) {

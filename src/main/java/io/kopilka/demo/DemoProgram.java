@@ -1,5 +1,6 @@
 package io.kopilka.demo;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.program.ExpiryPolicy;
@@ -116,7 +117,7 @@ class DemoProgram {
                 new ExpiryPolicy(ExpiryPolicy.Mode.AFTER_EARN, 12), List.of(30, 7), 500, 1000, settings.referral(),
                 settings.maxBackdateDays()));
         for (RuleDocument rule : DemoRules.all()) {
-            rules.create(tenant.id(), rule.toRule(Ids.next()));
+            rules.create(tenant.id(), rule.toRule(RuleId.next()));
         }
         tiers.replace(tenant.id(), new Ladder(Metric.SPEND, Window.rollingMonths(12), 30, List.of(
                 new Level("base", "Новичок", BigDecimal.ZERO, false, null),

@@ -1,11 +1,11 @@
 package io.kopilka.purchase;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Money;
 import io.kopilka.shared.PurchaseId;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What a purchase (or a quote of one) came to: the money, the points, the balance after, every rule
@@ -26,7 +26,7 @@ public record Receipt(PurchaseId id, String externalId, MemberId memberId, Money
     }
 
     /** @param ruleId null for the member's level benefits */
-    public record AppliedRule(UUID ruleId, String name, long points, Money discount, String explanation) {
+    public record AppliedRule(RuleId ruleId, String name, long points, Money discount, String explanation) {
     }
 
     /** The member's level after the purchase; empty for a guest or a tenant without levels. */

@@ -1,10 +1,10 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.shared.Text;
 import io.kopilka.shared.Texts;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The priced purchase: per line what it cost, the discount, the share paid with points and what the
@@ -28,7 +28,7 @@ public record PricedCart(BigDecimal subtotal, BigDecimal discount, long pointsRe
      * A coupon of {@code reward} to issue to the member, given by a rule of kind {@code issue_coupon}.
      * No rule gives one yet: that kind is refused until rewards exist, which wire both ends.
      */
-    public record IssueCoupon(UUID ruleId, String reward) implements Effect {
+    public record IssueCoupon(RuleId ruleId, String reward) implements Effect {
     }
 
     public record PricedLine(BigDecimal amount, BigDecimal discount, BigDecimal paid, long pointsEarned,
@@ -42,7 +42,7 @@ public record PricedCart(BigDecimal subtotal, BigDecimal discount, long pointsRe
      *                    shows it renders it in the reader's language, once (a simulation over past
      *                    purchases never does)
      */
-    public record AppliedRule(UUID ruleId, String name, long points, BigDecimal discount, BigDecimal base,
+    public record AppliedRule(RuleId ruleId, String name, long points, BigDecimal discount, BigDecimal base,
                               Text explanation) {
 
         /** The line in {@code language} (ru, kk, en; another falls back to English). */
@@ -51,6 +51,6 @@ public record PricedCart(BigDecimal subtotal, BigDecimal discount, long pointsRe
         }
     }
 
-    public record Skipped(UUID ruleId, String name, String error) {
+    public record Skipped(RuleId ruleId, String name, String error) {
     }
 }

@@ -1,5 +1,6 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.shared.Points;
 import io.kopilka.program.Program;
 import io.kopilka.shared.Allocation;
@@ -10,7 +11,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Prices a cart, in the order docs/api.md fixes: item discounts, then points redemption, then earning on
@@ -47,7 +47,7 @@ public final class Pricing {
      *                     monthly allowance, or of the rule's budget); absent means no cap
      */
     public record Input(Cart cart, List<Rule> rules, Program program, MemberSnapshot member, long redeemPoints,
-                        Map<UUID, Long> pointCaps) {
+                        Map<RuleId, Long> pointCaps) {
     }
 
     public static PricedCart price(Input in) {
@@ -271,7 +271,7 @@ public final class Pricing {
         }
     }
 
-    private static void multiply(Input in, Rule rule, UUID id, String name, BigDecimal factor, BigDecimal[] current,
+    private static void multiply(Input in, Rule rule, RuleId id, String name, BigDecimal factor, BigDecimal[] current,
                                  List<Entry> entries) {
         Cart cart = in.cart();
         BigDecimal[] extra = new BigDecimal[current.length];
@@ -335,9 +335,9 @@ public final class Pricing {
     }
 
     /** One applied rule while pricing: its raw points (and per line) or its discount. */
-    private record Entry(UUID ruleId, String name, BigDecimal raw, BigDecimal[] byLine, BigDecimal discount,
+    private record Entry(RuleId ruleId, String name, BigDecimal raw, BigDecimal[] byLine, BigDecimal discount,
                          BigDecimal base, Explain explain) {
-        static Entry discount(UUID ruleId, String name, BigDecimal amount, Text text) {
+        static Entry discount(RuleId ruleId, String name, BigDecimal amount, Text text) {
             return new Entry(ruleId, name, BigDecimal.ZERO, null, amount, BigDecimal.ZERO, points -> text);
         }
     }

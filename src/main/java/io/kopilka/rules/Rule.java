@@ -1,18 +1,18 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.RuleId;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * An earning or discount rule as the owner wrote it: its kind's parameters, the conditions common to
  * every kind, and its limits. Null conditions mean "always"; null limits mean "none".
  */
-public record Rule(UUID id, String name, RuleKind kind, int priority, boolean stackable, Instant validFrom,
+public record Rule(RuleId id, String name, RuleKind kind, int priority, boolean stackable, Instant validFrom,
                    Instant validTo, Set<DayOfWeek> daysOfWeek, Hours hours, List<String> stores, List<String> channels,
                    List<String> tiers, ItemFilter itemFilter, Condition condition, Limits limits,
                    Parameters parameters) {
@@ -24,7 +24,7 @@ public record Rule(UUID id, String name, RuleKind kind, int priority, boolean st
      * A rule that always applies, on any day, in any store, to every item, without limits: the
      * shape of the simplest program ("5% back") and of tests. Its kind follows from its parameters.
      */
-    public static Rule unconditional(UUID id, String name, Parameters parameters) {
+    public static Rule unconditional(RuleId id, String name, Parameters parameters) {
         return new Rule(id, name, kindOf(parameters), DEFAULT_PRIORITY, true, null, null, null, null, null, null,
                 null, null, null, Limits.NONE, parameters);
     }

@@ -1,5 +1,6 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.shared.Points;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.kopilka.shared.error.ApiProblem.FieldError;
@@ -16,7 +17,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,7 +66,7 @@ public record RuleDocument(@Nullable @Schema(description = "Set by Kopilka; in a
     public record ItemFilter(@Nullable List<String> skus, @Nullable List<String> categories) {
     }
 
-    public Rule toRule(UUID ruleId) {
+    public Rule toRule(RuleId ruleId) {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 200) {
             errors.add(new FieldError("name", "must be 1 to 200 characters"));

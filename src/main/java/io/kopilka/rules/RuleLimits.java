@@ -1,10 +1,10 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -18,7 +18,7 @@ public interface RuleLimits {
      * What is left, per rule, of the member's daily and monthly allowance and of each rule's budget,
      * as caps for pricing. Read under the member's lock, so it stays true until the purchase commits.
      */
-    Map<UUID, Long> caps(TenantId tenant, MemberId member, RuleSet rules, LocalDate today);
+    Map<RuleId, Long> caps(TenantId tenant, MemberId member, RuleSet rules, LocalDate today);
 
     /**
      * Spends what {@code priced} gave: takes the points of budgeted rules from their budgets, atomically,
@@ -27,6 +27,6 @@ public interface RuleLimits {
      * prices the purchase again with that rule capped at it, and what the second pricing did not use
      * goes back. Returns the pricing that was spent.
      */
-    PricedCart spend(TenantId tenant, MemberId member, RuleSet rules, Map<UUID, Long> caps, LocalDate today,
-                     PricedCart priced, Function<Map<UUID, Long>, PricedCart> priceWithCaps);
+    PricedCart spend(TenantId tenant, MemberId member, RuleSet rules, Map<RuleId, Long> caps, LocalDate today,
+                     PricedCart priced, Function<Map<RuleId, Long>, PricedCart> priceWithCaps);
 }

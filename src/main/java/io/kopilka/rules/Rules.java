@@ -1,5 +1,6 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.shared.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -10,11 +11,11 @@ import java.util.UUID;
 public interface Rules {
     Rule create(TenantId tenant, Rule rule);
 
-    Rule replace(TenantId tenant, UUID id, Rule rule);
+    Rule replace(TenantId tenant, RuleId id, Rule rule);
 
-    void delete(TenantId tenant, UUID id);
+    void delete(TenantId tenant, RuleId id);
 
-    Optional<Rule> byId(TenantId tenant, UUID id);
+    Optional<Rule> byId(TenantId tenant, RuleId id);
 
     /**
      * Up to {@code limit} live rules in evaluation order (highest priority first, then oldest first),

@@ -1,5 +1,6 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.RuleId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kopilka.program.Program;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,7 +42,7 @@ class PricingTest {
     }
 
     static Rule percent(String name, String percent) {
-        return Rule.unconditional(UUID.randomUUID(), name, new Rule.PointsPercent(new BigDecimal(percent)));
+        return Rule.unconditional(RuleId.next(), name, new Rule.PointsPercent(new BigDecimal(percent)));
     }
 
     /** The pricing of a member purchase ({@code earns}) or a guest one, with no caps. */

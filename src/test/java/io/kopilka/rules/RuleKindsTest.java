@@ -1,5 +1,6 @@
 package io.kopilka.rules;
 
+import io.kopilka.shared.RuleId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kopilka.program.Program;
@@ -9,7 +10,6 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -127,7 +127,7 @@ class RuleKindsTest {
     @MethodSource("table")
     void pricesAsTheOwnerMeantIt(String title, List<RuleDocument> docs, Instant at, MemberSnapshot member,
                                  long points, String discount) {
-        List<Rule> rules = docs.stream().map(d -> d.toRule(UUID.randomUUID()))
+        List<Rule> rules = docs.stream().map(d -> d.toRule(RuleId.next()))
                 .sorted(java.util.Comparator.comparingInt(Rule::priority).reversed()).toList();
         Cart cart = new Cart(at, "main", "pos", HAIRCUT_AND_SHAMPOO, Currency.getInstance("KZT"), ALMATY);
         PricedCart priced = Pricing.price(new Pricing.Input(cart, rules, Program.defaults(), member, 0, Map.of()));

@@ -1,5 +1,6 @@
 package io.kopilka.purchase.internal;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.ledger.Account;
 import io.kopilka.member.Member;
 import io.kopilka.program.Program;
@@ -13,7 +14,6 @@ import io.kopilka.shared.TenantId;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +24,13 @@ final class CartPricer {
     private CartPricer() {
     }
 
-    static PricedCart price(PurchaseContext c, RuleSet ruleSet, Account account, long redeem, Map<UUID, Long> caps) {
+    static PricedCart price(PurchaseContext c, RuleSet ruleSet, Account account, long redeem, Map<RuleId, Long> caps) {
         return price(c.tenant().id(), c.cart(), c.program(), c.member(), c.inputs(), account, redeem, ruleSet, caps);
     }
 
     static PricedCart price(TenantId tenant, Cart cart, Program program, Member member,
                             List<PricingInput> inputs, Account account, long redeem, RuleSet ruleSet,
-                            Map<UUID, Long> caps) {
+                            Map<RuleId, Long> caps) {
         PricedCart priced = Pricing.price(new Pricing.Input(cart, ruleSet.rules(), program,
                 snapshot(member, inputs, account), redeem, caps));
         priced.skipped().forEach(s -> log.warn("Rule {} ({}) skipped for tenant {}: its condition failed: {}",

@@ -1,5 +1,6 @@
 package io.kopilka.purchase.internal;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.ledger.Account;
 import io.kopilka.ledger.Ledger;
 import io.kopilka.purchase.PurchaseOrder;
@@ -11,7 +12,6 @@ import io.kopilka.rules.RuleSet;
 import io.kopilka.shared.TenantId;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Prices a purchase as its commit would, without the member's lock, and writes nothing. */
@@ -33,7 +33,7 @@ class PurchaseQuoter {
         // One read of the account serves the balance check, the rules (spend, visits) and the answer.
         Account account = c.member() == null ? null : ledger.peek(tenantId, c.memberId(), c.now());
         RedemptionPolicy.checkRequested(c.redeem(), account == null ? 0 : account.available(), c.program());
-        Map<UUID, Long> caps = c.member() == null ? Map.of() : limits.caps(tenantId, c.memberId(), ruleSet, c.day());
+        Map<RuleId, Long> caps = c.member() == null ? Map.of() : limits.caps(tenantId, c.memberId(), ruleSet, c.day());
         PricedCart priced = CartPricer.price(c, ruleSet, account, c.redeem(), caps);
         RedemptionPolicy.checkRedeemed(priced, c.program());
         Receipt.BalanceAfter after = account == null ? null : projected(account, priced, c.pendingPart(priced.pointsEarned()));

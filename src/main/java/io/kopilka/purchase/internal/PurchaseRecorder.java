@@ -1,5 +1,6 @@
 package io.kopilka.purchase.internal;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.ledger.Account;
 import io.kopilka.ledger.Credit;
 import io.kopilka.ledger.Ledger;
@@ -20,7 +21,6 @@ import io.kopilka.shared.TenantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -65,7 +65,7 @@ class PurchaseRecorder {
             RedemptionPolicy.checkRequested(redeem, account.available(), c.program());
         }
         RuleSet ruleSet = rules.current(tenantId);
-        Map<UUID, Long> caps = memberId == null ? Map.of() : limits.caps(tenantId, memberId, ruleSet, c.day());
+        Map<RuleId, Long> caps = memberId == null ? Map.of() : limits.caps(tenantId, memberId, ruleSet, c.day());
         PricedCart priced = CartPricer.price(c, ruleSet, account, redeem, caps);
         RedemptionPolicy.checkRedeemed(priced, c.program());
         if (memberId != null) {

@@ -1,5 +1,6 @@
 package io.kopilka.purchase.internal;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.shared.Money;
 import io.kopilka.ledger.Account;
 import io.kopilka.ledger.Ledger;

@@ -1,5 +1,6 @@
 package io.kopilka.purchase.internal;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.rules.PricedCart;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ record StoredAppliedRule(UUID ruleId, String name, long points, BigDecimal disco
         List<StoredAppliedRule> stored = new ArrayList<>(priced.applied().size());
         for (int i = 0; i < priced.applied().size(); i++) {
             PricedCart.AppliedRule a = priced.applied().get(i);
-            stored.add(new StoredAppliedRule(a.ruleId(), a.name(), a.points(), a.discount(), a.base(),
+            stored.add(new StoredAppliedRule(a.ruleId() == null ? null : a.ruleId().value(), a.name(), a.points(), a.discount(), a.base(),
                     explanations.get(i)));
         }
         return stored;

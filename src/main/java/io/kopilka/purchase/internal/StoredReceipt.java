@@ -1,5 +1,6 @@
 package io.kopilka.purchase.internal;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.purchase.Receipt;
 import io.kopilka.purchase.ReceiptPart;
 import io.kopilka.shared.MemberId;
@@ -48,7 +49,7 @@ record StoredReceipt(String id, String externalId, String memberId, String subto
                 memberId == null ? null : new MemberId(UUID.fromString(memberId)), money(subtotal, currency),
                 money(discount, currency), pointsRedeemed, money(redeemValue, currency), money(payable, currency),
                 pointsEarned, pointsPending, balance, appliedRules == null ? List.of() : appliedRules.stream()
-                        .map(a -> new Receipt.AppliedRule(a.ruleId() == null ? null : UUID.fromString(a.ruleId()),
+                        .map(a -> new Receipt.AppliedRule(a.ruleId() == null ? null : new RuleId(UUID.fromString(a.ruleId())),
                                 a.name(), a.points(), money(a.discount(), currency), a.explanation())).toList(),
                 parts, messages == null ? List.of() : messages, programVersion, rulesVersion);
     }

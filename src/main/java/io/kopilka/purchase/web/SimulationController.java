@@ -1,5 +1,6 @@
 package io.kopilka.purchase.web;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.purchase.PurchaseOrder;
 import io.kopilka.rules.Rule;
 import io.kopilka.rules.RuleDocument;
@@ -66,7 +67,8 @@ class SimulationController {
             if (doc == null) {
                 throw ApiProblem.invalid("rules[" + i + "]", "is required");
             }
-            drafts.add(doc.toRule(doc.id() == null ? Ids.next() : Ids.parse(doc.id()).orElseGet(Ids::next)));
+            drafts.add(doc.toRule(doc.id() == null ? RuleId.next()
+                    : Ids.parse(doc.id()).map(RuleId::new).orElseGet(RuleId::next)));
         }
         if ((request.purchase() == null) == (request.lastPurchases() == null)) {
             throw new ApiProblem(422, "validation_failed", "Simulate against a purchase or the last purchases",

@@ -1,5 +1,6 @@
 package io.kopilka.rules.internal;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.rules.PricedCart;
 import io.kopilka.rules.Rule;
 import io.kopilka.rules.RuleLimits;
@@ -31,14 +32,14 @@ class JdbcRuleLimits implements RuleLimits {
     }
 
     @Override
-    public Map<UUID, Long> caps(TenantId tenant, MemberId member, RuleSet ruleSet, LocalDate today) {
-        Map<UUID, Long> caps = new HashMap<>();
+    public Map<RuleId, Long> caps(TenantId tenant, MemberId member, RuleSet ruleSet, LocalDate today) {
+        Map<RuleId, Long> caps = new HashMap<>();
         List<Rule> rules = ruleSet.rules();
         List<Rule> capped = rules.stream().filter(r -> r.limits().capsMember()).toList();
         if (!capped.isEmpty()) {
-            record Used(UUID rule, long today, long month) {
+            record Used(RuleId rule, long today, long month) {
             }
-            Map<UUID, Used> used = new HashMap<>();
+            Map<RuleId, Used> used = new HashMap<>();
             jdbc.sql("""
                     SELECT rule_id, COALESCE(SUM(points) FILTER (WHERE day = :today), 0), COALESCE(SUM(points), 0)
                     FROM rule_member_points
@@ -46,9 +47,9 @@ class JdbcRuleLimits implements RuleLimits {
                       AND day BETWEEN :monthStart AND :today
                     GROUP BY rule_id""")
                     .param("today", today).param("tenant", tenant.value()).param("member", member.value())
-                    .param("rules", capped.stream().map(Rule::id).toArray(UUID[]::new))
+                    .param("rules", capped.stream().map(r -> r.id().value()).toArray(UUID[]::new))
                     .param("monthStart", today.withDayOfMonth(1))
-                    .query((rs, i) -> new Used(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3)))
+                    .query((rs, i) -> new Used(new RuleId(rs.getObject(1, UUID.class)), rs.getLong(2), rs.getLong(3)))
                     .list().forEach(u -> used.put(u.rule(), u));
             for (Rule r : capped) {
                 Used u = used.getOrDefault(r.id(), new Used(r.id(), 0, 0));
@@ -68,8 +69,8 @@ class JdbcRuleLimits implements RuleLimits {
                     SELECT rule_id, budget - spent FROM rule_budget
                     WHERE tenant_id = :tenant AND rule_id = ANY(:rules) AND budget IS NOT NULL""")
                     .param("tenant", tenant.value())
-                    .param("rules", budgeted.stream().map(Rule::id).toArray(UUID[]::new))
-                    .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2))).list()
+                    .param("rules", budgeted.stream().map(r -> r.id().value()).toArray(UUID[]::new))
+                    .query((rs, i) -> Map.entry(new RuleId(rs.getObject(1, UUID.class)), rs.getLong(2))).list()
                     .forEach(e -> caps.merge(e.getKey(), e.getValue(), Math::min));
         }
         return caps;
@@ -77,21 +78,21 @@ class JdbcRuleLimits implements RuleLimits {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public PricedCart spend(TenantId tenant, MemberId member, RuleSet ruleSet, Map<UUID, Long> caps, LocalDate today,
-                            PricedCart priced, Function<Map<UUID, Long>, PricedCart> priceWithCaps) {
+    public PricedCart spend(TenantId tenant, MemberId member, RuleSet ruleSet, Map<RuleId, Long> caps, LocalDate today,
+                            PricedCart priced, Function<Map<RuleId, Long>, PricedCart> priceWithCaps) {
         PricedCart spent = spendBudgets(tenant, ruleSet, caps, priced, priceWithCaps);
         recordMemberPoints(tenant, member, pointsOf(ruleSet, spent, r -> r.limits().capsMember()), today);
         return spent;
     }
 
-    private PricedCart spendBudgets(TenantId tenant, RuleSet ruleSet, Map<UUID, Long> caps, PricedCart priced,
-                                    Function<Map<UUID, Long>, PricedCart> priceWithCaps) {
+    private PricedCart spendBudgets(TenantId tenant, RuleSet ruleSet, Map<RuleId, Long> caps, PricedCart priced,
+                                    Function<Map<RuleId, Long>, PricedCart> priceWithCaps) {
         Predicate<Rule> budgeted = r -> r.limits().budgetPoints() != null;
-        Map<UUID, Long> wanted = pointsOf(ruleSet, priced, budgeted);
+        Map<RuleId, Long> wanted = pointsOf(ruleSet, priced, budgeted);
         if (wanted.isEmpty()) {
             return priced;
         }
-        Map<UUID, Long> granted = new HashMap<>();
+        Map<RuleId, Long> granted = new HashMap<>();
         boolean short_ = false;
         for (var e : wanted.entrySet()) {
             long g = claimBudget(tenant, e.getKey(), e.getValue());
@@ -101,19 +102,19 @@ class JdbcRuleLimits implements RuleLimits {
         if (!short_) {
             return priced;
         }
-        Map<UUID, Long> tighter = new HashMap<>(caps);
+        Map<RuleId, Long> tighter = new HashMap<>(caps);
         granted.forEach((rule, g) -> tighter.merge(rule, g, Math::min));
         PricedCart again = priceWithCaps.apply(tighter);
-        Map<UUID, Long> used = pointsOf(ruleSet, again, budgeted);
+        Map<RuleId, Long> used = pointsOf(ruleSet, again, budgeted);
         granted.forEach((rule, g) -> releaseBudget(tenant, rule, g - used.getOrDefault(rule, 0L)));
         return again;
     }
 
     /** Points each matching rule gave in {@code priced}; the level's benefits (no rule id) are no rule's. */
-    private static Map<UUID, Long> pointsOf(RuleSet ruleSet, PricedCart priced, Predicate<Rule> which) {
-        Map<UUID, Rule> byId = new HashMap<>();
+    private static Map<RuleId, Long> pointsOf(RuleSet ruleSet, PricedCart priced, Predicate<Rule> which) {
+        Map<RuleId, Rule> byId = new HashMap<>();
         ruleSet.rules().forEach(r -> byId.put(r.id(), r));
-        Map<UUID, Long> points = new HashMap<>();
+        Map<RuleId, Long> points = new HashMap<>();
         for (PricedCart.AppliedRule a : priced.applied()) {
             Rule rule = a.ruleId() == null ? null : byId.get(a.ruleId());
             if (rule != null && which.test(rule) && a.points() > 0) {
@@ -124,7 +125,7 @@ class JdbcRuleLimits implements RuleLimits {
     }
 
     /** Takes up to {@code points} from the rule's budget, atomically; returns what was granted. */
-    private long claimBudget(TenantId tenant, UUID rule, long points) {
+    private long claimBudget(TenantId tenant, RuleId rule, long points) {
         return jdbc.sql("""
                 WITH before AS (
                     SELECT spent FROM rule_budget WHERE tenant_id = :tenant AND rule_id = :rule FOR UPDATE
@@ -132,24 +133,24 @@ class JdbcRuleLimits implements RuleLimits {
                 UPDATE rule_budget b SET spent = LEAST(b.budget, b.spent + :points)
                 FROM before WHERE b.tenant_id = :tenant AND b.rule_id = :rule
                 RETURNING LEAST(b.budget, before.spent + :points) - before.spent""")
-                .param("tenant", tenant.value()).param("rule", rule).param("points", points)
+                .param("tenant", tenant.value()).param("rule", rule.value()).param("points", points)
                 .query(Long.class).optional().orElse(points);
     }
 
-    private void releaseBudget(TenantId tenant, UUID rule, long points) {
+    private void releaseBudget(TenantId tenant, RuleId rule, long points) {
         if (points > 0) {
             jdbc.sql("UPDATE rule_budget SET spent = spent - :points WHERE tenant_id = :tenant AND rule_id = :rule")
-                    .param("points", points).param("tenant", tenant.value()).param("rule", rule).update();
+                    .param("points", points).param("tenant", tenant.value()).param("rule", rule.value()).update();
         }
     }
 
-    private void recordMemberPoints(TenantId tenant, MemberId member, Map<UUID, Long> pointsByRule, LocalDate today) {
+    private void recordMemberPoints(TenantId tenant, MemberId member, Map<RuleId, Long> pointsByRule, LocalDate today) {
         pointsByRule.forEach((rule, points) -> jdbc.sql("""
                 INSERT INTO rule_member_points (tenant_id, rule_id, member_id, day, points)
                 VALUES (:tenant, :rule, :member, :day, :points)
                 ON CONFLICT (tenant_id, rule_id, member_id, day) DO UPDATE
                 SET points = rule_member_points.points + EXCLUDED.points""")
-                .param("tenant", tenant.value()).param("rule", rule).param("member", member.value())
+                .param("tenant", tenant.value()).param("rule", rule.value()).param("member", member.value())
                 .param("day", today).param("points", points).update());
     }
 }

@@ -1,5 +1,6 @@
 package io.kopilka.rules.internal;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.rules.Rule;
 import io.kopilka.rules.RuleDocument;
 import io.kopilka.rules.RuleSet;
@@ -54,7 +55,7 @@ class JdbcRules implements Rules {
         jdbc.sql("""
                 INSERT INTO rule (tenant_id, id, name, kind, definition, priority, active, created_at, updated_at)
                 VALUES (:tenant, :id, :name, :kind, CAST(:definition AS jsonb), :priority, true, :now, :now)""")
-                .param("tenant", tenant.value()).param("id", rule.id()).param("name", rule.name())
+                .param("tenant", tenant.value()).param("id", rule.id().value()).param("name", rule.name())
                 .param("kind", rule.kind().code()).param("definition", document(rule))
                 .param("priority", rule.priority()).param("now", Timestamp.from(now)).update();
         budget(tenant, rule);
@@ -64,7 +65,7 @@ class JdbcRules implements Rules {
 
     @Override
     @Transactional
-    public Rule replace(TenantId tenant, UUID id, Rule rule) {
+    public Rule replace(TenantId tenant, RuleId id, Rule rule) {
         Instant now = Now.of(clock);
         int updated = jdbc.sql("""
                 UPDATE rule SET name = :name, kind = :kind, definition = CAST(:definition AS jsonb),
@@ -72,7 +73,7 @@ class JdbcRules implements Rules {
                 WHERE tenant_id = :tenant AND id = :id AND active""")
                 .param("name", rule.name()).param("kind", rule.kind().code()).param("definition", document(rule))
                 .param("priority", rule.priority()).param("now", Timestamp.from(now))
-                .param("tenant", tenant.value()).param("id", id).update();
+                .param("tenant", tenant.value()).param("id", id.value()).update();
         if (updated == 0) {
             throw ApiProblem.notFound("Rule");
         }
@@ -83,11 +84,11 @@ class JdbcRules implements Rules {
 
     @Override
     @Transactional
-    public void delete(TenantId tenant, UUID id) {
+    public void delete(TenantId tenant, RuleId id) {
         Instant now = Now.of(clock);
         Rule rule = byId(tenant, id).orElseThrow(() -> ApiProblem.notFound("Rule"));
         jdbc.sql("UPDATE rule SET active = false, updated_at = :now WHERE tenant_id = :tenant AND id = :id")
-                .param("now", Timestamp.from(now)).param("tenant", tenant.value()).param("id", id).update();
+                .param("now", Timestamp.from(now)).param("tenant", tenant.value()).param("id", id.value()).update();
         changed(tenant, rule, false, now);
     }
 
@@ -96,11 +97,11 @@ class JdbcRules implements Rules {
         Long budget = rule.limits().budgetPoints();
         if (budget == null) {
             jdbc.sql("UPDATE rule_budget SET budget = NULL WHERE tenant_id = :tenant AND rule_id = :rule")
-                    .param("tenant", tenant.value()).param("rule", rule.id()).update();
+                    .param("tenant", tenant.value()).param("rule", rule.id().value()).update();
             return;
         }
         Long spent = jdbc.sql("SELECT spent FROM rule_budget WHERE tenant_id = :tenant AND rule_id = :rule FOR UPDATE")
-                .param("tenant", tenant.value()).param("rule", rule.id()).query(Long.class).optional().orElse(0L);
+                .param("tenant", tenant.value()).param("rule", rule.id().value()).query(Long.class).optional().orElse(0L);
         if (budget < spent) {
             throw new ApiProblem(422, "budget_below_spent", "The rule has already given " + spent
                     + " points; its budget cannot be lower", List.of(new ApiProblem.FieldError("budgetPoints",
@@ -109,7 +110,7 @@ class JdbcRules implements Rules {
         jdbc.sql("""
                 INSERT INTO rule_budget (tenant_id, rule_id, budget) VALUES (:tenant, :rule, :budget)
                 ON CONFLICT (tenant_id, rule_id) DO UPDATE SET budget = EXCLUDED.budget""")
-                .param("tenant", tenant.value()).param("rule", rule.id()).param("budget", budget).update();
+                .param("tenant", tenant.value()).param("rule", rule.id().value()).param("budget", budget).update();
     }
 
     private void changed(TenantId tenant, Rule rule, boolean active, Instant now) {
@@ -121,16 +122,16 @@ class JdbcRules implements Rules {
         jdbc.sql("""
                 INSERT INTO rule_revision (tenant_id, rule_id, version, definition, active, changed_at)
                 VALUES (:tenant, :rule, :version, CAST(:definition AS jsonb), :active, :now)""")
-                .param("tenant", tenant.value()).param("rule", rule.id()).param("version", version)
+                .param("tenant", tenant.value()).param("rule", rule.id().value()).param("version", version)
                 .param("definition", document(rule)).param("active", active).param("now", Timestamp.from(now))
                 .update();
         cache.changed(tenant);
     }
 
     @Override
-    public Optional<Rule> byId(TenantId tenant, UUID id) {
+    public Optional<Rule> byId(TenantId tenant, RuleId id) {
         return jdbc.sql("SELECT id, definition::text FROM rule WHERE tenant_id = :tenant AND id = :id AND active")
-                .param("tenant", tenant.value()).param("id", id)
+                .param("tenant", tenant.value()).param("id", id.value())
                 .query((rs, i) -> toRule(rs.getObject(1, UUID.class), rs.getString(2))).optional();
     }
 
@@ -186,6 +187,6 @@ class JdbcRules implements Rules {
     }
 
     private Rule toRule(UUID id, String definition) {
-        return json.readValue(definition, RuleDocument.class).toRule(id);
+        return json.readValue(definition, RuleDocument.class).toRule(new RuleId(id));
     }
 }

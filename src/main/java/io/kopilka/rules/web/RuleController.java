@@ -1,5 +1,6 @@
 package io.kopilka.rules.web;
 
+import io.kopilka.shared.RuleId;
 import io.kopilka.rules.RuleDocument;
 import io.kopilka.rules.Rules;
 import io.kopilka.shared.Ids;
@@ -67,7 +68,7 @@ class RuleController {
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         ZoneId zone = zone(caller);
         var outcome = idempotency.run(caller.tenant(), "rules", key, request, RuleDocument.class,
-                () -> RuleDocument.of(rules.create(caller.tenant(), request.toRule(Ids.next())), zone));
+                () -> RuleDocument.of(rules.create(caller.tenant(), request.toRule(RuleId.next())), zone));
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
 
@@ -95,7 +96,7 @@ class RuleController {
     @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
     @ApiResponse(responseCode = "404", description = RULE_NOT_FOUND)
     RuleDocument get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return RuleDocument.of(rules.byId(caller.tenant(), uuid(id)).orElseThrow(() -> ApiProblem.notFound("Rule")),
+        return RuleDocument.of(rules.byId(caller.tenant(), ruleId(id)).orElseThrow(() -> ApiProblem.notFound("Rule")),
                 zone(caller));
     }
 
@@ -110,7 +111,7 @@ class RuleController {
     RuleDocument replace(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                          @RequestBody RuleDocument request,
                          @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        UUID ruleId = uuid(id);
+        RuleId ruleId = ruleId(id);
         ZoneId zone = zone(caller);
         return idempotency.run(caller.tenant(), "rule-replace:" + ruleId, key, request, RuleDocument.class,
                 () -> RuleDocument.of(rules.replace(caller.tenant(), ruleId, request.toRule(ruleId)), zone)).body();
@@ -126,12 +127,13 @@ class RuleController {
             + "answers 204 again)")
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                 @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        UUID ruleId = uuid(id);
-        idempotency.runWithoutBody(caller.tenant(), "rule-delete", key, ruleId, () -> rules.delete(caller.tenant(), ruleId));
+        RuleId ruleId = ruleId(id);
+        idempotency.runWithoutBody(caller.tenant(), "rule-delete", key, ruleId.value(),
+                () -> rules.delete(caller.tenant(), ruleId));
     }
 
-    private static UUID uuid(String id) {
-        return Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("Rule"));
+    private static RuleId ruleId(String id) {
+        return Ids.parse(id).map(RuleId::new).orElseThrow(() -> ApiProblem.notFound("Rule"));
     }
 
     private ZoneId zone(Caller caller) {
