@@ -1,5 +1,6 @@
 package io.kopilka.tenant;
 
+import io.kopilka.shared.error.ApiProblem;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,5 +31,14 @@ public enum Language {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The language a reader asked for (a {@code lang} query parameter), or {@code otherwise} when
+     * they asked for none; 422 {@code validation_failed} for one that no text exists in.
+     */
+    public static Language requested(String lang, Language otherwise) {
+        return lang == null ? otherwise
+                : fromTag(lang).orElseThrow(() -> ApiProblem.invalid("lang", "must be ru, kk or en"));
     }
 }

@@ -6,7 +6,6 @@ import io.kopilka.ledger.Transfer;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.shared.Now;
-import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.shared.web.Page;
@@ -88,8 +87,7 @@ class LedgerController {
                     @RequestParam(required = false) String lang) {
         Member member = member(caller, id);
         PageLimit.check(limit);
-        Language language = lang == null ? member.locale()
-                : Language.fromTag(lang).orElseThrow(() -> ApiProblem.invalid("lang", "must be ru, kk or en"));
+        Language language = Language.requested(lang, member.locale());
         TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
         Page<EntryView> page = Page.of(limit, n -> ledger.history(caller.tenant(), member.id(),

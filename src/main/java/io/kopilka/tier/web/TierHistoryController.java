@@ -2,7 +2,6 @@ package io.kopilka.tier.web;
 
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
-import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.PageLimit;
@@ -74,8 +73,7 @@ class TierHistoryController {
                     @RequestParam(required = false) String lang) {
         Member member = members.get(caller.tenant(), id);
         PageLimit.check(limit);
-        Language language = lang == null ? member.locale()
-                : Language.fromTag(lang).orElseThrow(() -> ApiProblem.invalid("lang", "must be ru, kk or en"));
+        Language language = Language.requested(lang, member.locale());
         TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
         Ladder ladder = tiers.ladder(caller.tenant());
