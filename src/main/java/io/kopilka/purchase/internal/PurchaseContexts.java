@@ -83,9 +83,4 @@ class PurchaseContexts {
         }
         return new PurchaseParticipant.Contribution(List.copyOf(inputs), List.copyOf(quoted));
     }
-
-    /** The participants, in their order, for the steps inside the purchase's transaction. */
-    List<PurchaseParticipant> participants() {
-        return participants;
-    }
 }

@@ -20,7 +20,6 @@ import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
-import java.util.Currency;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Service;
@@ -73,7 +72,6 @@ class PurchaseService implements Purchases {
     public Outcome<Receipt> commit(Caller caller, PurchaseOrder order, String idempotencyKey) {
         requireOwnStore(caller, order);
         TenantId tenantId = caller.tenant();
-        Currency currency = tenants.get(tenantId).currency();
         PurchaseContext c;
         try {
             c = contexts.prepare(tenantId, order);
@@ -83,7 +81,7 @@ class PurchaseService implements Purchases {
             var replay = replay(tenantId, "purchase-request", idempotencyKey, order)
                     .or(() -> replay(tenantId, "purchase", order.externalId(), order));
             if (replay.isPresent()) {
-                return Outcome.replay(replay.get().body().toReceipt(currency));
+                return Outcome.replay(replay.get().body().toReceipt(tenants.get(tenantId).currency()));
             }
             throw refused;
         }
@@ -96,7 +94,8 @@ class PurchaseService implements Purchases {
             replayedByExternalId.set(byExternalId.replayed());
             return byExternalId.body();
         });
-        return new Outcome<>(keyed.body().toReceipt(currency), keyed.replayed() || replayedByExternalId.get());
+        return new Outcome<>(keyed.body().toReceipt(c.tenant().currency()),
+                keyed.replayed() || replayedByExternalId.get());
     }
 
     private Optional<Outcome<StoredReceipt>> replay(TenantId tenantId, String scope, String key, PurchaseOrder order) {

@@ -1,6 +1,5 @@
 package io.kopilka.purchase.internal;
 
-import io.kopilka.ledger.Balance;
 import io.kopilka.ledger.Credit;
 import io.kopilka.ledger.Ledger;
 import io.kopilka.ledger.LockedAccount;
@@ -76,8 +75,8 @@ class ReturnRecorder {
             var returned = new PurchaseParticipant.RecordedReturn(tenantId, memberId, purchaseId, returnId, amount,
                     result.pointsReversed(), result.pointsRefunded(), now);
             participants.forEach(p -> p.returned(returned));
-            Balance balance = ledger.balance(tenantId, memberId, now);
-            after = new Receipt.BalanceAfter(balance.available(), balance.pending());
+            // The account after the return's writes, as the plans left it: nothing to read back.
+            after = new Receipt.BalanceAfter(locked.account().available(), locked.account().pending());
         }
         events.publishEvent(new PurchaseReturned(tenantId, purchaseId, returnId, order.externalId(), memberId, amount,
                 result.pointsReversed(), result.pointsRefunded(), wholeNow, now));
