@@ -22,10 +22,10 @@ final class DemoRules {
                 new RuleDocument(null, "Скидка постоянным клиентам", "discount_by_spend", null, null, null,
                         List.of(new RuleDocument.Step(new BigDecimal("1000.00"), new BigDecimal("3")),
                                 new RuleDocument.Step(new BigDecimal("10000.00"), new BigDecimal("10"))),
-                        null, 70, true, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, 70, true, null, null, null, null, null, null, null, null, null, null, null, null, null,
                         null),
                 new RuleDocument(null, "Уход за бородой −10% с третьего визита", "discount_percent",
-                        new BigDecimal("10"), null, null, null, null, 60, true, null, null, null, null, null, null,
+                        new BigDecimal("10"), null, null, null, null, null, null, 60, true, null, null, null, null, null, null,
                         null, null, "member.visits >= 2", new RuleDocument.ItemFilter(null, List.of("beard-care")),
                         null, null, null, null));
     }
@@ -33,7 +33,7 @@ final class DemoRules {
     private static RuleDocument rule(String name, String kind, String percent, Long points, String factor,
                                      List<String> days, int priority, RuleDocument.ItemFilter filter) {
         return new RuleDocument(null, name, kind, percent == null ? null : new BigDecimal(percent), points,
-                factor == null ? null : new BigDecimal(factor), null, null, priority, true, null, null, days, null,
+                factor == null ? null : new BigDecimal(factor), null, null, null, null, priority, true, null, null, days, null,
                 null, null, null, null, null, filter, null, null, null, null);
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
  *
  * @param availableAt when the points can be spent (pending days)
  * @param expiresAt   when they expire, or null for never
- * @param explanation a purchase's earning: why, as data, so history reads it in the reader's language
- *                    ({@code note} holds the same in the member's language); null for other credits
+ * @param explanation why, as data, so history reads it in the reader's language ({@code note} holds
+ *                    the same in the member's language when there is one); null when the type says it
  */
 public record Credit(EntryType type, long points, Instant availableAt, Instant expiresAt, PurchaseId purchaseId,
                      ReturnId returnId, String ruleName, String reason, String note, String actor,
@@ -44,6 +44,23 @@ public record Credit(EntryType type, long points, Instant availableAt, Instant e
     public static Credit adjustment(long points, Instant at, Instant expiresAt, String reason, String note,
                                     String actor) {
         return new Credit(EntryType.ADJUST, points, at, expiresAt, null, null, null, reason, note, actor, null);
+    }
+
+    /**
+     * Points given back outside a return ({@code why}: a cancelled or expired coupon bought with
+     * points), available at once.
+     */
+    public static Credit refund(long points, Instant at, Instant expiresAt, Text why) {
+        return new Credit(EntryType.REFUND, points, at, expiresAt, null, null, null, null, null, null, List.of(why));
+    }
+
+    /**
+     * Points a staff member gives with a reason ({@code why}: "Подарок от администратора: долгое
+     * ожидание"), counted against their key's daily limit.
+     */
+    public static Credit gift(long points, Instant at, Instant expiresAt, String reason, String note, String actor,
+                              Text why) {
+        return new Credit(EntryType.GIFT, points, at, expiresAt, null, null, null, reason, note, actor, List.of(why));
     }
 
     /** The program's gift to a member who joins. */

@@ -2,9 +2,13 @@ package io.kopilka.ledger;
 
 import java.util.Locale;
 
-/** What a ledger entry records. Credits are positive, debits negative. */
+/**
+ * What a ledger entry records. Credits are positive, debits negative. {@code REWARD} is points spent on
+ * a reward of the catalog, {@code DONATE} points given to a cause, {@code GIFT} points a staff member gave.
+ */
 public enum EntryType {
-    EARN, REDEEM, EXPIRE, REVERSE, REFUND, ADJUST, TRANSFER_IN, TRANSFER_OUT, WELCOME, BIRTHDAY, REFERRAL, DONATE;
+    EARN, REDEEM, EXPIRE, REVERSE, REFUND, ADJUST, TRANSFER_IN, TRANSFER_OUT, WELCOME, BIRTHDAY, REFERRAL, DONATE,
+    REWARD, GIFT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

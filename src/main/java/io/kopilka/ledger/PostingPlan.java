@@ -48,7 +48,7 @@ public record PostingPlan(Account before, long debtPaid, long debtAdded, List<Ta
     public record Take(Lot lot, long points) {
     }
 
-    /** An entry the plan appends; created now. {@code explanation} is a purchase's earning's, as data. */
+    /** An entry the plan appends; created now. {@code explanation} is why, as data (a credit's or a debit's). */
     public record PlannedEntry(UUID id, MemberId member, EntryType type, long points, UUID lot, PurchaseId purchase,
                                ReturnId returnId, UUID transfer, String ruleName, String reason, String note,
                                String actor, Instant expiresAt, List<Text> explanation) {
@@ -61,7 +61,7 @@ public record PostingPlan(Account before, long debtPaid, long debtAdded, List<Ta
 
         static PlannedEntry of(MemberId member, Debit debit) {
             return new PlannedEntry(Ids.next(), member, debit.type(), -debit.points(), null, debit.purchaseId(), null,
-                    null, null, debit.reason(), debit.note(), debit.actor(), null, null);
+                    null, null, debit.reason(), debit.note(), debit.actor(), null, debit.explanation());
         }
 
         static PlannedEntry reverse(MemberId member, long points, PurchaseId purchase, ReturnId returnId) {

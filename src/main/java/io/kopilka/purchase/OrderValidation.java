@@ -12,6 +12,8 @@ import java.util.Map;
 
 /** Checks a till's request before anything is read or written, reporting every bad field at once. */
 public final class OrderValidation {
+    /** More coupons than a check has lines is a till's bug, not a customer's luck. */
+    static final int MAX_COUPONS = 20;
     static final int MAX_ITEMS = 500;
     static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000000");
@@ -57,8 +59,11 @@ public final class OrderValidation {
         } else if (redeem > 0 && order.member() == null) {
             errors.add(new FieldError("redeemPoints", "a guest purchase cannot spend points: name the member"));
         }
-        if (order.couponCodes() != null && !order.couponCodes().isEmpty()) {
-            errors.add(new FieldError("couponCodes", "coupons are not available yet"));
+        List<String> codes = order.couponCodes() == null ? List.of() : order.couponCodes();
+        if (codes.size() > MAX_COUPONS || codes.stream().anyMatch(c -> c == null || c.isBlank() || c.length() > 40)) {
+            errors.add(new FieldError("couponCodes", "must be at most " + MAX_COUPONS + " codes of 1 to 40 characters"));
+        } else if (!codes.isEmpty() && order.member() == null) {
+            errors.add(new FieldError("couponCodes", "a guest purchase cannot use coupons: name the member"));
         }
         if (!errors.isEmpty()) {
             throw new ApiProblem(422, "validation_failed", "The purchase has invalid fields", errors, Map.of());

@@ -1,5 +1,6 @@
 package io.kopilka.purchase;
 
+import io.kopilka.rules.CouponOffer;
 import java.math.BigDecimal;
 
 /**
@@ -15,6 +16,10 @@ public sealed interface PricingInput {
      * @param benefits null when the level has none
      */
     record Level(String code, String name, Benefits benefits) implements PricingInput {
+    }
+
+    /** A coupon the member hands over, checked by its owner to be theirs and active. */
+    record Coupon(CouponOffer offer) implements PricingInput {
     }
 
     /** A level's benefits for pricing; either may be null (none). */

@@ -17,7 +17,8 @@ public record PurchaseOrder(@Schema(description = "The till's own id of the chec
                             MemberReference member,
                             @Schema(description = "1 to 500 items") List<Item> items,
                             @Nullable @Schema(description = "Points to spend on this purchase") Long redeemPoints,
-                            @Nullable @Schema(description = "Not available yet: must be empty")
+                            @Nullable @Schema(description = "Coupons to use, up to 20; any case, dashes optional. "
+                                    + "They apply before points are redeemed")
                             List<String> couponCodes) {
 
     @Schema(description = "The member, by exactly one of id, phone and card")

@@ -7,7 +7,7 @@ import io.kopilka.shared.ReturnId;
 import io.kopilka.shared.TenantId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import io.kopilka.rules.PricedCart;
 
 /**
  * A module that takes part in every purchase and return of a member, inside them: what must be
@@ -26,18 +26,22 @@ public interface PurchaseParticipant {
 
     /**
      * Before pricing, for a quote and a commit alike, before the member's lock is taken: what this
-     * module tells the rules, and what it says in a quote. Reads only.
+     * module tells the rules, and what it says in a quote. Reads only; may refuse the purchase (a
+     * coupon that is not the member's). Every code of {@code couponCodes} must come back as a
+     * {@link PricingInput.Coupon} from the module that owns coupons, or the purchase is refused.
+     *
+     * @param couponCodes the codes the till sent, as sent (empty when repricing past purchases)
      */
-    default Contribution beforePricing(TenantId tenant, MemberId member) {
+    default Contribution beforePricing(TenantId tenant, MemberId member, List<String> couponCodes) {
         return Contribution.NONE;
     }
 
     /**
      * In the purchase's transaction, under the member's lock, after its points are posted: what this
-     * module records of it, and its part of the answer. An exception here fails the purchase.
+     * module records of it, and its parts of the answer. An exception here fails the purchase.
      */
-    default Optional<ReceiptPart> recorded(RecordedPurchase purchase) {
-        return Optional.empty();
+    default List<ReceiptPart> recorded(RecordedPurchase purchase) {
+        return List.of();
     }
 
     /** In the return's transaction, under the member's lock, after its points are posted. */
@@ -58,17 +62,24 @@ public interface PurchaseParticipant {
      * @param paid       what the customer paid (after discounts and points)
      * @param occurredAt when it happened (a till's purchase may be backdated)
      * @param recordedAt when it was recorded
+     * @param coupons    the coupons it used, as priced (their owner marks them used)
+     * @param effects    what its rules made it do besides points (issue a coupon, give to a cause)
+     * @param language   the member's language, for the lines a part adds to the answer
      */
-    record RecordedPurchase(TenantId tenant, MemberId member, PurchaseId purchase, Money paid, long pointsEarned,
-                            long pointsRedeemed, Instant occurredAt, Instant recordedAt) {
+    record RecordedPurchase(TenantId tenant, MemberId member, PurchaseId purchase, String storeCode, Money paid,
+                            long pointsEarned, long pointsRedeemed, Instant occurredAt, Instant recordedAt,
+                            List<PricedCart.AppliedCoupon> coupons, List<PricedCart.Effect> effects,
+                            String language) {
     }
 
     /**
      * A return as it was recorded.
      *
-     * @param amount what the customer got back
+     * @param amount       what the customer got back
+     * @param returnsWhole whether this return brought back the last of the purchase (a whole return,
+     *                     at once or in parts): true for exactly one return of a purchase
      */
     record RecordedReturn(TenantId tenant, MemberId member, PurchaseId purchase, ReturnId returnId, Money amount,
-                          long pointsReversed, long pointsRefunded, Instant recordedAt) {
+                          long pointsReversed, long pointsRefunded, boolean returnsWhole, Instant recordedAt) {
     }
 }

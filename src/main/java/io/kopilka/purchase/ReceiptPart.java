@@ -1,13 +1,27 @@
 package io.kopilka.purchase;
 
+import java.time.OffsetDateTime;
+
 /**
  * A {@link PurchaseParticipant}'s part of a purchase's answer. A closed family, because the answer's
  * shape is the purchase's contract with tills: each kind has its place in it (the web layer's
- * switch over them is exhaustive), and coupons and challenges will add theirs.
+ * switch over them is exhaustive).
  */
 public sealed interface ReceiptPart {
 
     /** The member's level after the purchase, and whether the purchase moved them to it. */
     record Level(String code, boolean changed) implements ReceiptPart {
+    }
+
+    /**
+     * A coupon the purchase gave the member (a rule of kind {@code issue_coupon}).
+     *
+     * @param expiresAt in the tenant's time zone, as answers write times; null: never
+     */
+    record CouponIssued(String code, String rewardId, OffsetDateTime expiresAt) implements ReceiptPart {
+    }
+
+    /** A line for the answer's {@code messages}, in the member's language ("Вместе мы посадим дерево"). */
+    record Message(String text) implements ReceiptPart {
     }
 }

@@ -1,6 +1,7 @@
 package io.kopilka.rules;
 
 import io.kopilka.shared.Money;
+import io.kopilka.shared.Names;
 import io.kopilka.shared.Text;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -42,6 +43,16 @@ public final class Explanations {
     public static Text discountBySpend(BigDecimal percent, BigDecimal spend, BigDecimal amount, Currency currency) {
         return new Text("explanation.discount-by-spend", Map.of("percent", plain(percent),
                 "spend", Money.of(spend, currency), "amount", Money.of(amount, currency)));
+    }
+
+    /** A coupon that took money off the check: "Купон «Бесплатная стрижка»: −5 000 ₸". */
+    public static Text coupon(Names name, Money amount) {
+        return new Text("explanation.coupon", Map.of("name", name, "amount", amount));
+    }
+
+    /** A gift or an experience handed over with the purchase. */
+    public static Text couponHandedOver(Names name) {
+        return new Text("explanation.coupon-handed-over", Map.of("name", name));
     }
 
     /** "2.5", "10", "1.5": the same in every language, as the owner typed the rule. */

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record PricedCart(BigDecimal subtotal, BigDecimal discount, long pointsRedeemed, BigDecimal redeemValue,
                          BigDecimal payable, long pointsEarned, List<PricedLine> lines, List<AppliedRule> applied,
-                         List<Effect> effects, List<Skipped> skipped) {
+                         List<AppliedCoupon> coupons, List<Effect> effects, List<Skipped> skipped) {
 
     /**
      * What a priced purchase must do besides its money and points, decided by pure pricing and
@@ -24,11 +24,25 @@ public record PricedCart(BigDecimal subtotal, BigDecimal discount, long pointsRe
     public sealed interface Effect {
     }
 
+    /** A coupon of {@code rewardId} to issue to the member, given by a rule of kind {@code issue_coupon}. */
+    public record IssueCoupon(RuleId ruleId, String ruleName, String rewardId) implements Effect {
+    }
+
+    /** The business gives {@code units} to a cause, by a rule of kind {@code cause_contribution}. */
+    public record ContributeToCause(RuleId ruleId, String ruleName, String causeId, long units) implements Effect {
+    }
+
     /**
-     * A coupon of {@code reward} to issue to the member, given by a rule of kind {@code issue_coupon}.
-     * No rule gives one yet: that kind is refused until rewards exist, which wire both ends.
+     * A coupon the purchase uses, with what it took off.
+     *
+     * @param discount    0 for a gift or an experience, handed over in person
+     * @param explanation the line for the customer, as data (see {@link AppliedRule})
      */
-    public record IssueCoupon(RuleId ruleId, String reward) implements Effect {
+    public record AppliedCoupon(String couponId, String code, String rewardId, BigDecimal discount, Text explanation) {
+
+        public String explanationIn(String language) {
+            return Texts.messages().render(explanation, language);
+        }
     }
 
     public record PricedLine(BigDecimal amount, BigDecimal discount, BigDecimal paid, long pointsEarned,

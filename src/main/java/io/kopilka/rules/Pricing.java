@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prices a cart, in the order docs/api.md fixes: item discounts, then points redemption, then earning on
- * what the customer actually pays. Pure: no I/O, no clock; the same input gives the same answer.
+ * Prices a cart, in the order docs/api.md fixes: item discounts (coupons, then the rules', then the
+ * level's), then points redemption, then earning on what the customer actually pays. Pure: no I/O, no clock; the same input gives the same answer.
  *
  * <p>Which rules apply: every rule whose conditions hold, in priority order (highest first), until
  * one that is not stackable has applied. The member's level adds its discount and its earn
@@ -45,9 +45,16 @@ public final class Pricing {
      * @param redeemPoints points the customer asked to spend (already checked against the balance)
      * @param pointCaps    per rule, at most this many points (what is left of a member's daily or
      *                     monthly allowance, or of the rule's budget); absent means no cap
+     * @param coupons      the coupons handed over, in the order the till sent them
      */
     public record Input(Cart cart, List<Rule> rules, Program program, MemberSnapshot member, long redeemPoints,
-                        Map<RuleId, Long> pointCaps) {
+                        Map<RuleId, Long> pointCaps, List<CouponOffer> coupons) {
+
+        /** Without coupons: the shape of most purchases, of simulations over past ones, and of tests. */
+        public Input(Cart cart, List<Rule> rules, Program program, MemberSnapshot member, long redeemPoints,
+                     Map<RuleId, Long> pointCaps) {
+            this(cart, rules, program, member, redeemPoints, pointCaps, List.of());
+        }
     }
 
     public static PricedCart price(Input in) {
@@ -66,6 +73,8 @@ public final class Pricing {
             discounts[i] = BigDecimal.ZERO.setScale(scale);
             after[i] = amounts[i];
         }
+        List<PricedCart.AppliedCoupon> coupons = in.coupons().isEmpty() ? List.of()
+                : CouponPricing.apply(cart, in.coupons(), sum(amounts), after, discounts);
         List<Entry> entries = new ArrayList<>();
         for (Rule rule : applicable) {
             if (rule.parameters() instanceof Rule.Discount kind) {
@@ -129,7 +138,22 @@ public final class Pricing {
                     e.base(), e.explain().text(points)));
         }
         return new PricedCart(sum(amounts), sum(discounts), redeemed, redeemValue, sum(paid), earned, lines, applied,
-                List.of(), skipped);
+                coupons, in.member().known() ? effects(applicable) : List.of(), skipped);
+    }
+
+    /** What the applicable action rules make the purchase do; only a member's purchase does it. */
+    private static List<PricedCart.Effect> effects(List<Rule> applicable) {
+        List<PricedCart.Effect> effects = new ArrayList<>();
+        for (Rule rule : applicable) {
+            if (rule.parameters() instanceof Rule.Action action) {
+                effects.add(switch (action) {
+                    case Rule.IssueCoupon c -> new PricedCart.IssueCoupon(rule.id(), rule.name(), c.rewardId());
+                    case Rule.CauseContribution c -> new PricedCart.ContributeToCause(rule.id(), rule.name(),
+                            c.causeId(), c.units());
+                });
+            }
+        }
+        return effects;
     }
 
     private static List<Rule> applicable(Input in, List<PricedCart.Skipped> skipped) {

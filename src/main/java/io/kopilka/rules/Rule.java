@@ -50,6 +50,8 @@ public record Rule(RuleId id, String name, RuleKind kind, int priority, boolean 
             case Multiplier p -> RuleKind.MULTIPLIER;
             case DiscountPercent p -> RuleKind.DISCOUNT_PERCENT;
             case DiscountBySpend p -> RuleKind.DISCOUNT_BY_SPEND;
+            case IssueCoupon p -> RuleKind.ISSUE_COUPON;
+            case CauseContribution p -> RuleKind.CAUSE_CONTRIBUTION;
         };
     }
 
@@ -82,11 +84,26 @@ public record Rule(RuleId id, String name, RuleKind kind, int priority, boolean 
     }
 
     /**
-     * The parameters of each kind, in three families that Pricing handles at three steps. Every
-     * switch over them is exhaustive, without {@code default}: a new kind (coupons are next) does not
-     * compile until each step says what it does with it.
+     * The parameters of each kind, in four families that Pricing handles at four steps. Every
+     * switch over them is exhaustive, without {@code default}: a new kind does not compile until each
+     * step says what it does with it.
      */
-    public sealed interface Parameters permits Earning, Discount, Multiplier {
+    public sealed interface Parameters permits Earning, Discount, Multiplier, Action {
+    }
+
+    /**
+     * Kinds that neither give points nor lower the price: they make the purchase do something
+     * ({@link PricedCart.Effect}), which the module that owns the target carries out with it.
+     */
+    public sealed interface Action extends Parameters permits IssueCoupon, CauseContribution {
+    }
+
+    /** {@code issue_coupon}: a coupon of this reward for the member, issued with the purchase. */
+    public record IssueCoupon(String rewardId) implements Action {
+    }
+
+    /** {@code cause_contribution}: the business gives this many units to the cause, at no cost to the member. */
+    public record CauseContribution(String causeId, long units) implements Action {
     }
 
     /** Kinds that give points of their own to the lines they match. */

@@ -30,7 +30,8 @@ public record RuleDocument(@Nullable @Schema(description = "Set by Kopilka; in a
                                    + "rule's id stands in for it") String id,
                            @Schema(maxLength = 200) String name,
                            @Schema(allowableValues = {"points_percent", "points_fixed", "points_per_item", "multiplier",
-                                   "discount_percent", "discount_by_spend", "issue_coupon"}) String kind,
+                                   "discount_percent", "discount_by_spend", "issue_coupon", "cause_contribution"})
+                           String kind,
                            @Nullable @Schema(ref = "DecimalInput", description = "points_percent, discount_percent: "
                                    + "above 0, at most 100")
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percent,
@@ -38,7 +39,12 @@ public record RuleDocument(@Nullable @Schema(description = "Set by Kopilka; in a
                            @Nullable @Schema(ref = "DecimalInput", description = "multiplier: above 1, at most 100")
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal factor,
                            @Nullable @Schema(description = "discount_by_spend: 1 to 20 steps") List<Step> steps,
-                           @Nullable @Schema(description = "Not available yet") String rewardId,
+                           @Nullable @Schema(description = "issue_coupon: the reward whose coupon the purchase "
+                                   + "issues") String rewardId,
+                           @Nullable @Schema(description = "cause_contribution: the cause the business gives to")
+                           String causeId,
+                           @Nullable @Schema(description = "cause_contribution: units given per purchase, 1 when "
+                                   + "left out") Long units,
                            @Nullable @Schema(description = "Higher first; 100 when left out") Integer priority,
                            @Nullable @Schema(description = "Whether it adds to other rules; true when left out")
                            Boolean stackable,
@@ -74,11 +80,7 @@ public record RuleDocument(@Nullable @Schema(description = "Set by Kopilka; in a
         RuleKind ruleKind = RuleKind.fromCode(kind).orElse(null);
         if (ruleKind == null) {
             errors.add(new FieldError("kind", "must be one of points_percent, points_fixed, points_per_item, "
-                    + "multiplier, discount_percent, discount_by_spend, issue_coupon"));
-        } else if (!ruleKind.supported()) {
-            throw new ApiProblem(422, "unsupported_rule_kind", "Rules of kind '" + kind
-                    + "' need rewards, which are not available yet",
-                    List.of(new FieldError("kind", "not available yet")), Map.of());
+                    + "multiplier, discount_percent, discount_by_spend, issue_coupon, cause_contribution"));
         }
         if (segment != null) {
             // Stored and ignored, a segment would silently widen the rule to everyone: refuse it.
@@ -159,8 +161,22 @@ public record RuleDocument(@Nullable @Schema(description = "Set by Kopilka; in a
                 }
                 yield new Rule.DiscountBySpend(parsed);
             }
-            case ISSUE_COUPON -> throw new IllegalStateException("refused above");
+            case ISSUE_COUPON -> new Rule.IssueCoupon(reference("rewardId", rewardId, errors));
+            case CAUSE_CONTRIBUTION -> {
+                if (units != null && (units <= 0 || units > 1_000_000)) {
+                    errors.add(new FieldError("units", "must be 1 to 1000000"));
+                }
+                yield new Rule.CauseContribution(reference("causeId", causeId, errors), units == null ? 1 : units);
+            }
         };
+    }
+
+    /** An id of another module's object; whether it exists in the tenant is {@link RuleTargets}' to say. */
+    private static String reference(String field, String id, List<FieldError> errors) {
+        if (id == null || id.isBlank() || id.length() > 100) {
+            errors.add(new FieldError(field, "is required for this kind"));
+        }
+        return id;
     }
 
     private long requiredPoints(List<FieldError> errors) {
@@ -237,6 +253,9 @@ public record RuleDocument(@Nullable @Schema(description = "Set by Kopilka; in a
         Long points = null;
         BigDecimal factor = null;
         List<Step> steps = null;
+        String rewardId = null;
+        String causeId = null;
+        Long units = null;
         switch (r.parameters()) {
             case Rule.PointsPercent p -> percent = p.percent();
             case Rule.DiscountPercent p -> percent = p.percent();
@@ -244,13 +263,18 @@ public record RuleDocument(@Nullable @Schema(description = "Set by Kopilka; in a
             case Rule.PointsPerItem p -> points = p.points();
             case Rule.Multiplier m -> factor = m.factor();
             case Rule.DiscountBySpend s -> steps = s.steps().stream().map(x -> new Step(x.spend(), x.percent())).toList();
+            case Rule.IssueCoupon c -> rewardId = c.rewardId();
+            case Rule.CauseContribution c -> {
+                causeId = c.causeId();
+                units = c.units();
+            }
         }
         List<String> days = r.daysOfWeek() == null ? null
                 : r.daysOfWeek().stream().map(d -> d.name().substring(0, 3)).toList();
         Hours hours = r.hours() == null ? null : new Hours(r.hours().from().toString(), r.hours().to().toString());
         Rule.Limits l = r.limits();
         return new RuleDocument(r.id() == null ? null : r.id().toString(), r.name(), r.kind().code(), percent, points,
-                factor, steps, null, r.priority(), r.stackable(),
+                factor, steps, rewardId, causeId, units, r.priority(), r.stackable(),
                 r.validFrom() == null ? null : r.validFrom().atZone(zone).toOffsetDateTime(),
                 r.validTo() == null ? null : r.validTo().atZone(zone).toOffsetDateTime(), days, hours, r.stores(),
                 r.channels(), r.tiers(), null, r.condition() == null ? null : r.condition().source(),

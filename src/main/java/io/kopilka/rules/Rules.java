@@ -15,6 +15,12 @@ public interface Rules {
 
     void delete(TenantId tenant, RuleId id);
 
+    /**
+     * 422 {@code unknown_target} when the rule's action names a reward or cause the tenant does not
+     * have (or has archived); {@link #create} and {@link #replace} ask it too. Simulations of drafts ask it.
+     */
+    void checkTargets(TenantId tenant, Rule rule);
+
     Optional<Rule> byId(TenantId tenant, RuleId id);
 
     /**

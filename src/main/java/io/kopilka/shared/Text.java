@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param args by name: a {@code String} is shown as it is (a rule's or a level's name, a plain
  *             decimal such as "2.5"), a {@code Long} is a count (pluralised, digits without
- *             grouping), a {@link Money} is printed as receipts print it
+ *             grouping), a {@link Money} is printed as receipts print it, {@link Names} are shown
+ *             in the reader's language
  */
 public record Text(String key, Map<String, Object> args) {
 
@@ -19,9 +20,9 @@ public record Text(String key, Map<String, Object> args) {
         args = Map.copyOf(args);
         for (var arg : args.entrySet()) {
             Object value = arg.getValue();
-            if (!(value instanceof String || value instanceof Long || value instanceof Money)) {
+            if (!(value instanceof String || value instanceof Long || value instanceof Money || value instanceof Names)) {
                 throw new IllegalArgumentException("argument '" + arg.getKey() + "' of " + key
-                        + " is a " + value.getClass().getSimpleName() + ", not a String, Long or Money");
+                        + " is a " + value.getClass().getSimpleName() + ", not a String, Long, Money or Names");
             }
         }
     }

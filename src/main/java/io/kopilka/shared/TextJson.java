@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Texts as a {@code jsonb} column stores them:
  * {@code [{"key": "explanation.points-percent", "args": {"percent": "5", "points": 390,
  * "base": {"amount": "7800.00", "currency": "KZT"}}}]}. Each argument keeps its kind (a string, a
- * count, an amount of money), so a text read back renders as it did when written. Jackson's own
+ * count, an amount of money, a business's names: {@code {"name": "...", "names": {"kk": "..."}}}), so
+ * a text read back renders as it did when written. Jackson's own
  * shared mapper, not the application's: what is stored does not change with the API's settings.
  */
 public final class TextJson {
@@ -39,6 +40,10 @@ public final class TextJson {
                     case Long n -> args.put(name, n);
                     case Money m -> args.putObject(name).put("amount", m.plain())
                             .put("currency", m.currency().getCurrencyCode());
+                    case Names n -> {
+                        ObjectNode names = args.putObject(name).put("name", n.name()).putObject("names");
+                        n.names().forEach(names::put);
+                    }
                     default -> throw new IllegalArgumentException("not a text argument: " + value);
                 }
             });
@@ -72,6 +77,13 @@ public final class TextJson {
         if (value.isObject() && value.path("amount").isString() && value.path("currency").isString()) {
             return new Money(new BigDecimal(value.path("amount").asString()),
                     Currency.getInstance(value.path("currency").asString()));
+        }
+        if (value.isObject() && value.path("name").isString()) {
+            Map<String, String> names = new HashMap<>();
+            for (var translated : value.path("names").properties()) {
+                names.put(translated.getKey(), translated.getValue().asString());
+            }
+            return new Names(value.path("name").asString(), names);
         }
         throw new IllegalArgumentException("not a text argument: " + value);
     }

@@ -85,7 +85,11 @@ public final class Texts {
         }
         Map<String, Object> args = new HashMap<>(text.args().size() * 2);
         for (var arg : text.args().entrySet()) {
-            args.put(arg.getKey(), arg.getValue() instanceof Money m ? m.printed() : arg.getValue());
+            args.put(arg.getKey(), switch (arg.getValue()) {
+                case Money m -> m.printed();
+                case Names n -> n.in(language);
+                default -> arg.getValue();
+            });
         }
         // ICU's MessageFormat is not thread-safe (it makes its plural and number formatters lazily
         // while formatting), and a clone shares its sub-formats with the original, so a clone per call

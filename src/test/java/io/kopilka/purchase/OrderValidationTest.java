@@ -55,7 +55,7 @@ class OrderValidationTest {
                 OffsetDateTime.ofInstant(NOW.plus(Duration.ofMinutes(6)), ZoneOffset.UTC), MEMBER,
                 List.of(item(null, "0", "-1"), item("B".repeat(101), "1.0001", "1.001"),
                         new PurchaseOrder.Item("C", "n".repeat(201), "k".repeat(101), BigDecimal.ONE, BigDecimal.ONE)),
-                -1L, List.of("WELCOME10"));
+                -1L, List.of("WELCOME10", ""));
         assertThat(fields(() -> OrderValidation.check(bad, NOW, 30, 2))).containsExactlyInAnyOrder(
                 "externalId", "storeCode", "channel", "occurredAt",
                 "items[0].sku", "items[0].quantity", "items[0].unitPrice",

@@ -123,11 +123,10 @@ class RuleApiIT extends IntegrationTest {
     }
 
     @Test
-    void couponRulesWaitForRewards() {
+    void aCouponRuleNeedsARewardOfTheTenant() {
         Api.Response r = api.post(key, "/api/v1/rules", json("name", "later", "kind", "issue_coupon",
                 "rewardId", "r1"));
-        assertProblem(r, 422, "unsupported_rule_kind");
-        assertThat(errorFields(r)).contains("kind");
+        assertProblem(r, 422, "unknown_target");
         assertThat(ruleRows()).isZero();
     }
 
@@ -195,7 +194,7 @@ class RuleApiIT extends IntegrationTest {
         String id = create(percentRule("5% back", "5"));
         JsonNode before = api.get(key, "/api/v1/rules/" + id).json();
         assertProblem(api.put(key, "/api/v1/rules/" + id, json("name", "x", "kind", "issue_coupon", "rewardId", "r")),
-                422, "unsupported_rule_kind");
+                422, "unknown_target");
         Map<String, Object> segment = percentRule("Segment", "50");
         segment.put("segment", "vip");
         assertProblem(api.put(key, "/api/v1/rules/" + id, segment), 422, "unsupported_rule_field");

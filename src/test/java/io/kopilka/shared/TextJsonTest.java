@@ -20,7 +20,9 @@ class TextJsonTest {
                 new Text("explanation.points-percent", Map.of("percent", "2.5", "points", 195L,
                         "base", Money.of(new BigDecimal("7800"), KZT))),
                 new Text("explanation.multiplier", Map.of("name", "Tuesday «x2»", "factor", "2", "points",
-                        Points.MAX)));
+                        Points.MAX)),
+                new Text("explanation.multiplier", Map.of("name", new Names("Вторник", Map.of("en", "Tuesday")),
+                        "factor", "2", "points", 3L)));
         List<Text> back = TextJson.read(TextJson.write(texts));
         assertThat(back).isEqualTo(texts);
         for (String language : Texts.LANGUAGES) {

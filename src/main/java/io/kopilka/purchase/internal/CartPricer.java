@@ -6,12 +6,14 @@ import io.kopilka.member.Member;
 import io.kopilka.program.Program;
 import io.kopilka.purchase.PricingInput;
 import io.kopilka.rules.Cart;
+import io.kopilka.rules.CouponOffer;
 import io.kopilka.rules.MemberSnapshot;
 import io.kopilka.rules.PricedCart;
 import io.kopilka.rules.Pricing;
 import io.kopilka.rules.RuleSet;
 import io.kopilka.shared.TenantId;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -31,8 +33,14 @@ final class CartPricer {
     static PricedCart price(TenantId tenant, Cart cart, Program program, Member member,
                             List<PricingInput> inputs, Account account, long redeem, RuleSet ruleSet,
                             Map<RuleId, Long> caps) {
+        List<CouponOffer> coupons = new ArrayList<>();
+        for (PricingInput input : inputs) {
+            if (input instanceof PricingInput.Coupon coupon) {
+                coupons.add(coupon.offer());
+            }
+        }
         PricedCart priced = Pricing.price(new Pricing.Input(cart, ruleSet.rules(), program,
-                snapshot(member, inputs, account), redeem, caps));
+                snapshot(member, inputs, account), redeem, caps, coupons));
         priced.skipped().forEach(s -> log.warn("Rule {} ({}) skipped for tenant {}: its condition failed: {}",
                 s.name(), s.ruleId(), tenant, s.error()));
         return priced;
@@ -54,6 +62,7 @@ final class CartPricer {
                     benefits = level.benefits() == null ? null : new MemberSnapshot.TierBenefits(
                             level.benefits().earnMultiplier(), level.benefits().discountPercent());
                 }
+                case PricingInput.Coupon coupon -> { } // priced above, not part of who the member is
             }
         }
         return new MemberSnapshot(true, tier, tierName, benefits, member.attributes(), member.createdAt(),

@@ -64,20 +64,31 @@ class PurchaseContexts {
                 .map(i -> new Cart.Line(i.sku(), i.name(), i.category(), i.quantity(), i.unitPrice())).toList();
         Cart cart = new Cart(occurredAt, order.storeCode(), PurchaseContext.channel(order), lines, tenant.currency(),
                 tenant.timezone());
-        PurchaseParticipant.Contribution contribution = contribution(tenantId, member);
+        List<String> codes = order.couponCodes() == null ? List.of() : order.couponCodes();
+        PurchaseParticipant.Contribution contribution = contribution(tenantId, member, codes);
+        long coupons = contribution.inputs().stream().filter(PricingInput.Coupon.class::isInstance).count();
+        if (coupons != codes.size()) {
+            // The module that owns coupons answers for every code or refuses; this is the guard
+            // that a code is never silently ignored (a coupon the customer thinks was used).
+            throw new IllegalStateException(codes.size() + " coupon codes sent, " + coupons + " priced");
+        }
         return new PurchaseContext(tenant, program, order, member, cart, now, contribution.inputs(),
                 contribution.quoted());
     }
 
-    /** What every participant tells pricing about the member, and says in a quote; nothing for a guest. */
-    PurchaseParticipant.Contribution contribution(TenantId tenant, Member member) {
+    /**
+     * What every participant tells pricing about the member, and says in a quote; nothing for a guest.
+     *
+     * @param couponCodes as the till sent them; empty when repricing past purchases
+     */
+    PurchaseParticipant.Contribution contribution(TenantId tenant, Member member, List<String> couponCodes) {
         if (member == null) {
             return PurchaseParticipant.Contribution.NONE;
         }
         List<PricingInput> inputs = new ArrayList<>();
         List<ReceiptPart> quoted = new ArrayList<>();
         for (PurchaseParticipant participant : participants) {
-            PurchaseParticipant.Contribution c = participant.beforePricing(tenant, member.id());
+            PurchaseParticipant.Contribution c = participant.beforePricing(tenant, member.id(), couponCodes);
             inputs.addAll(c.inputs());
             quoted.addAll(c.quoted());
         }

@@ -83,10 +83,11 @@ class PurchaseRecorder {
             after = post(c, purchaseId, locked, priced, explanations);
             // Priced above as the member was; what the participants change applies from the next purchase.
             var recorded = new PurchaseParticipant.RecordedPurchase(tenantId, memberId, purchaseId,
-                    Money.of(priced.payable(), c.tenant().currency()), priced.pointsEarned(), priced.pointsRedeemed(),
-                    c.cart().occurredAt(), c.now());
+                    c.order().storeCode(), Money.of(priced.payable(), c.tenant().currency()), priced.pointsEarned(),
+                    priced.pointsRedeemed(), c.cart().occurredAt(), c.now(), priced.coupons(), priced.effects(),
+                    c.language());
             for (PurchaseParticipant participant : participants) {
-                participant.recorded(recorded).ifPresent(parts::add);
+                parts.addAll(participant.recorded(recorded));
             }
         }
         Receipt receipt = Receipts.of(purchaseId, c, priced, explanations, after, parts, ruleSet.version());

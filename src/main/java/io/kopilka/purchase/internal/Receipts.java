@@ -20,7 +20,10 @@ final class Receipts {
         return priced.applied().stream().map(a -> a.explanationIn(language)).toList();
     }
 
-    /** @param explanations {@link #explanations}, one per applied rule */
+    /**
+     * @param explanations {@link #explanations}, one per applied rule
+     * @param parts        the participants' parts; their {@link ReceiptPart.Message}s join the messages
+     */
     static Receipt of(PurchaseId id, PurchaseContext c, PricedCart priced, List<String> explanations,
                       Receipt.BalanceAfter balance, List<ReceiptPart> parts, long rulesVersion) {
         Currency currency = c.tenant().currency();
@@ -30,10 +33,24 @@ final class Receipts {
             applied.add(new Receipt.AppliedRule(a.ruleId(), a.name(), a.points(), Money.of(a.discount(), currency),
                     explanations.get(i)));
         }
+        List<String> messages = new ArrayList<>(explanations);
+        List<Receipt.CouponUsed> coupons = new ArrayList<>(priced.coupons().size());
+        for (PricedCart.AppliedCoupon coupon : priced.coupons()) {
+            coupons.add(new Receipt.CouponUsed(coupon.code(), coupon.rewardId(), Money.of(coupon.discount(), currency)));
+            messages.add(coupon.explanationIn(c.language()));
+        }
+        List<ReceiptPart> kept = new ArrayList<>(parts.size());
+        for (ReceiptPart part : parts) {
+            switch (part) {
+                case ReceiptPart.Message message -> messages.add(message.text());
+                case ReceiptPart.Level level -> kept.add(level);
+                case ReceiptPart.CouponIssued issued -> kept.add(issued);
+            }
+        }
         return new Receipt(id, c.order().externalId(), c.memberId(), Money.of(priced.subtotal(), currency),
                 Money.of(priced.discount(), currency), priced.pointsRedeemed(),
                 Money.of(priced.redeemValue(), currency), Money.of(priced.payable(), currency), priced.pointsEarned(),
-                c.pendingPart(priced.pointsEarned()), balance, List.copyOf(applied), List.copyOf(parts),
-                List.copyOf(explanations), c.program().version(), rulesVersion);
+                c.pendingPart(priced.pointsEarned()), balance, List.copyOf(applied), List.copyOf(coupons),
+                List.copyOf(kept), List.copyOf(messages), c.program().version(), rulesVersion);
     }
 }

@@ -70,10 +70,11 @@ class ReturnRecorder {
             }
             // A purchase returned in full was no visit: member.visits (rules) must agree with the
             // tier module, which also takes the visit back.
-            int visits = wholeNow && !wholeNow(before) ? -1 : 0;
+            boolean returnsWhole = wholeNow && !wholeNow(before);
+            int visits = returnsWhole ? -1 : 0;
             locked = ledger.recordActivity(tenantId, locked, result.amount().negate(), visits, now);
             var returned = new PurchaseParticipant.RecordedReturn(tenantId, memberId, purchaseId, returnId, amount,
-                    result.pointsReversed(), result.pointsRefunded(), now);
+                    result.pointsReversed(), result.pointsRefunded(), returnsWhole, now);
             participants.forEach(p -> p.returned(returned));
             // The account after the return's writes, as the plans left it: nothing to read back.
             after = new Receipt.BalanceAfter(locked.account().available(), locked.account().pending());

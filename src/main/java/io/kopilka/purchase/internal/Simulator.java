@@ -72,6 +72,7 @@ class Simulator implements Simulations {
 
     @Override
     public Simulation onePurchase(TenantId tenant, List<Rule> drafts, PurchaseOrder order) {
+        drafts.forEach(d -> rules.checkTargets(tenant, d));
         PurchaseOrder named = order.externalId() == null ? new PurchaseOrder("simulation", order.storeCode(),
                 order.channel(), order.occurredAt(), order.member(), order.items(), order.redeemPoints(),
                 order.couponCodes()) : order;
@@ -83,6 +84,7 @@ class Simulator implements Simulations {
 
     @Override
     public Simulation history(TenantId tenantId, List<Rule> drafts, int lastPurchases) {
+        drafts.forEach(d -> rules.checkTargets(tenantId, d));
         Tenant tenant = tenants.get(tenantId);
         Program program = programs.of(tenantId);
         RuleSet live = rules.current(tenantId);
@@ -106,7 +108,7 @@ class Simulator implements Simulations {
             Cart cart = new Cart(p.occurredAt(), p.storeCode(), p.channel(), p.lines(), tenant.currency(),
                     tenant.timezone());
             List<PricingInput> memberInputs = member == null ? List.of() : inputs.computeIfAbsent(p.memberId(),
-                    id -> contexts.contribution(tenantId, member).inputs());
+                    id -> contexts.contribution(tenantId, member, List.of()).inputs());
             // No caps, no budgets: they depend on the order purchases really came in.
             PricedCart a = CartPricer.price(tenantId, cart, program, member, memberInputs, account,
                     p.pointsRedeemed(), live, Map.of());

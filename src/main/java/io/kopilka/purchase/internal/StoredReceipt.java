@@ -7,6 +7,7 @@ import io.kopilka.shared.MemberId;
 import io.kopilka.shared.Money;
 import io.kopilka.shared.PurchaseId;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -19,9 +20,16 @@ import java.util.UUID;
  */
 record StoredReceipt(String id, String externalId, String memberId, String subtotal, String discount,
                      long pointsRedeemed, String redeemValue, String payable, long pointsEarned, long pointsPending,
-                     Receipt.BalanceAfter balance, List<StoredRule> appliedRules, List<String> couponsUsed,
-                     List<String> couponsIssued, StoredLevel tier, List<String> messages, long programVersion,
+                     Receipt.BalanceAfter balance, List<StoredRule> appliedRules, List<StoredCoupon> couponsUsed,
+                     List<StoredIssued> couponsIssued, StoredLevel tier, List<String> messages, long programVersion,
                      long rulesVersion) {
+
+    /** Rows before coupons have empty lists here, which read as these as well as they did as strings. */
+    record StoredCoupon(String code, String rewardId, String discount) {
+    }
+
+    record StoredIssued(String code, String rewardId, OffsetDateTime expiresAt) {
+    }
 
     record StoredRule(String ruleId, String name, long points, String discount, String explanation) {
     }
@@ -36,7 +44,9 @@ record StoredReceipt(String id, String externalId, String memberId, String subto
                 r.pointsRedeemed(), r.redeemValue().plain(), r.payable().plain(), r.pointsEarned(), r.pointsPending(),
                 r.balance(), r.appliedRules().stream().map(a -> new StoredRule(a.ruleId() == null ? null
                         : a.ruleId().toString(), a.name(), a.points(), a.discount().plain(), a.explanation())).toList(),
-                List.of(), List.of(), level, r.messages(), r.programVersion(), r.rulesVersion());
+                r.couponsUsed().stream().map(u -> new StoredCoupon(u.code(), u.rewardId(), u.discount().plain())).toList(),
+                r.couponsIssued().stream().map(i -> new StoredIssued(i.code(), i.rewardId(), i.expiresAt())).toList(),
+                level, r.messages(), r.programVersion(), r.rulesVersion());
     }
 
     /** The receipt again; amounts were written at the currency's scale, so they read back as they were. */
@@ -45,12 +55,17 @@ record StoredReceipt(String id, String externalId, String memberId, String subto
         if (tier != null) {
             parts.add(new ReceiptPart.Level(tier.code(), tier.changed()));
         }
+        if (couponsIssued != null) {
+            couponsIssued.forEach(i -> parts.add(new ReceiptPart.CouponIssued(i.code(), i.rewardId(), i.expiresAt())));
+        }
         return new Receipt(id == null ? null : new PurchaseId(UUID.fromString(id)), externalId,
                 memberId == null ? null : new MemberId(UUID.fromString(memberId)), money(subtotal, currency),
                 money(discount, currency), pointsRedeemed, money(redeemValue, currency), money(payable, currency),
                 pointsEarned, pointsPending, balance, appliedRules == null ? List.of() : appliedRules.stream()
                         .map(a -> new Receipt.AppliedRule(a.ruleId() == null ? null : new RuleId(UUID.fromString(a.ruleId())),
                                 a.name(), a.points(), money(a.discount(), currency), a.explanation())).toList(),
+                couponsUsed == null ? List.of() : couponsUsed.stream().map(u -> new Receipt.CouponUsed(u.code(),
+                        u.rewardId(), money(u.discount(), currency))).toList(),
                 parts, messages == null ? List.of() : messages, programVersion, rulesVersion);
     }
 

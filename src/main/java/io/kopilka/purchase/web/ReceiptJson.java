@@ -3,6 +3,8 @@ package io.kopilka.purchase.web;
 import io.kopilka.purchase.Receipt;
 import io.kopilka.purchase.ReceiptPart;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +23,14 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
                            + "pending days have passed") long pointsPending,
                    @Nullable @Schema(description = "The member's points after the purchase; null for a guest")
                    BalanceAfter balance,
-                   List<AppliedRuleView> appliedRules, List<String> couponsUsed, List<String> couponsIssued,
+                   List<AppliedRuleView> appliedRules,
+                   @Schema(description = "The coupons the purchase used, with what each took off")
+                   List<CouponUsedView> couponsUsed,
+                   @Schema(description = "The coupons the purchase gave the member (rules of kind issue_coupon)")
+                   List<CouponIssuedView> couponsIssued,
                    @Nullable @Schema(description = "The member's level; null without a tier ladder") TierView tier,
-                   @Schema(description = "One line per applied rule, in the member's language")
+                   @Schema(description = "One line per applied rule and coupon, then what else the purchase did (a "
+                           + "gift to a cause), in the member's language")
                    List<String> messages, long programVersion, long rulesVersion) {
 
     record BalanceAfter(long available, long pending) {
@@ -37,15 +44,27 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
                            @Schema(ref = "Money") String discount, String explanation) {
     }
 
+    record CouponUsedView(String code, String rewardId,
+                          @Schema(ref = "Money", description = "0 for a gift or an experience handed over")
+                          String discount) {
+    }
+
+    record CouponIssuedView(String code, String rewardId, @Nullable OffsetDateTime expiresAt) {
+    }
+
     /** @param changed whether the purchase moved the member to this level */
     record TierView(String code, boolean changed) {
     }
 
     static ReceiptJson of(Receipt r) {
         TierView tier = null;
+        List<CouponIssuedView> issued = new ArrayList<>();
         for (ReceiptPart part : r.parts()) {
             switch (part) {
                 case ReceiptPart.Level level -> tier = new TierView(level.code(), level.changed());
+                case ReceiptPart.CouponIssued i -> issued.add(new CouponIssuedView(i.code(), i.rewardId(),
+                        i.expiresAt()));
+                case ReceiptPart.Message m -> { } // already among r.messages()
             }
         }
         return new ReceiptJson(r.id() == null ? null : r.id().toString(), r.externalId(),
@@ -54,6 +73,7 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
                 BalanceAfter.of(r.balance()), r.appliedRules().stream().map(a -> new AppliedRuleView(
                         a.ruleId() == null ? null : a.ruleId().toString(), a.name(), a.points(), a.discount().plain(),
                         a.explanation())).toList(),
-                List.of(), List.of(), tier, r.messages(), r.programVersion(), r.rulesVersion());
+                r.couponsUsed().stream().map(u -> new CouponUsedView(u.code(), u.rewardId(), u.discount().plain()))
+                        .toList(), List.copyOf(issued), tier, r.messages(), r.programVersion(), r.rulesVersion());
     }
 }

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.kopilka.rules.RuleTargets;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +43,12 @@ class JdbcRules implements Rules {
     private final Clock clock;
     private final TenantCache<RuleSet> cache;
 
-    JdbcRules(JdbcClient jdbc, JsonMapper json, Clock clock, ChangeNotifications changes) {
+    /** Asked lazily: the modules that own rules' targets build on rules, and may need it themselves. */
+    private final ObjectProvider<RuleTargets> targets;
+
+    JdbcRules(JdbcClient jdbc, JsonMapper json, Clock clock, ChangeNotifications changes,
+              ObjectProvider<RuleTargets> targets) {
+        this.targets = targets;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -51,6 +58,7 @@ class JdbcRules implements Rules {
     @Override
     @Transactional
     public Rule create(TenantId tenant, Rule rule) {
+        checkTargets(tenant, rule);
         Instant now = Now.of(clock);
         jdbc.sql("""
                 INSERT INTO rule (tenant_id, id, name, kind, definition, priority, active, created_at, updated_at)
@@ -66,6 +74,7 @@ class JdbcRules implements Rules {
     @Override
     @Transactional
     public Rule replace(TenantId tenant, RuleId id, Rule rule) {
+        checkTargets(tenant, rule);
         Instant now = Now.of(clock);
         int updated = jdbc.sql("""
                 UPDATE rule SET name = :name, kind = :kind, definition = CAST(:definition AS jsonb),
@@ -90,6 +99,24 @@ class JdbcRules implements Rules {
         jdbc.sql("UPDATE rule SET active = false, updated_at = :now WHERE tenant_id = :tenant AND id = :id")
                 .param("now", Timestamp.from(now)).param("tenant", tenant.value()).param("id", id.value()).update();
         changed(tenant, rule, false, now);
+    }
+
+    @Override
+    public void checkTargets(TenantId tenant, Rule rule) {
+        if (!(rule.parameters() instanceof Rule.Action action)) {
+            return;
+        }
+        List<RuleTargets> owners = targets.orderedStream().filter(t -> t.owns(action)).toList();
+        if (owners.isEmpty()) {
+            throw new ApiProblem(422, "unknown_target", "Rules of kind " + rule.kind().code()
+                    + " are not available", List.of(new ApiProblem.FieldError("kind", "not available")),
+                    java.util.Map.of());
+        }
+        List<ApiProblem.FieldError> errors = owners.stream().flatMap(t -> t.check(tenant, action).stream()).toList();
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(422, "unknown_target", "The rule names " + errors.get(0).field()
+                    + " that this program does not have", errors, java.util.Map.of());
+        }
     }
 
     /** Creates, raises or lowers the rule's budget; lowering it below what is already spent is refused. */

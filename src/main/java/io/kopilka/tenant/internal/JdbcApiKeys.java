@@ -108,11 +108,11 @@ class JdbcApiKeys implements ApiKeys {
             return Optional.of(cached.caller());
         }
         Optional<Caller> caller = jdbc.sql("""
-                SELECT id, role, store_code FROM api_key
+                SELECT id, role, store_code, name FROM api_key
                 WHERE tenant_id = :tenant AND key_hash = :hash AND revoked_at IS NULL""")
                 .param("tenant", tenant.get().value()).param("hash", hash)
                 .query((rs, i) -> new Caller(tenant.get(), Role.fromCode(rs.getString("role")).orElseThrow(),
-                        rs.getObject("id", UUID.class), rs.getString("store_code")))
+                        rs.getObject("id", UUID.class), rs.getString("store_code"), rs.getString("name")))
                 .optional();
         caller.ifPresentOrElse(c -> cache.put(hash, new Cached(c, now.plus(TTL))), () -> cache.remove(hash));
         return caller;

@@ -8,7 +8,6 @@ import io.kopilka.shared.TenantId;
 import io.kopilka.tier.Level;
 import io.kopilka.tier.Tiers;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,7 @@ class TierPurchaseParticipant implements PurchaseParticipant {
     }
 
     @Override
-    public Contribution beforePricing(TenantId tenant, MemberId member) {
+    public Contribution beforePricing(TenantId tenant, MemberId member, List<String> couponCodes) {
         return tiers.current(tenant, member).map(t -> {
             Level level = t.level();
             var input = new PricingInput.Level(level.code(), level.name(), level.benefits() == null ? null
@@ -38,10 +37,11 @@ class TierPurchaseParticipant implements PurchaseParticipant {
     }
 
     @Override
-    public Optional<ReceiptPart> recorded(RecordedPurchase p) {
+    public List<ReceiptPart> recorded(RecordedPurchase p) {
         return tiers.afterPurchase(p.tenant(), p.member(), p.purchase().value(), p.paid().amount(), p.pointsEarned(),
                         p.occurredAt(), p.recordedAt())
-                .map(change -> new ReceiptPart.Level(change.code(), change.changed()));
+                .map(change -> List.<ReceiptPart>of(new ReceiptPart.Level(change.code(), change.changed())))
+                .orElse(List.of());
     }
 
     @Override
