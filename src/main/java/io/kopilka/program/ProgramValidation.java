@@ -8,6 +8,8 @@ import java.util.List;
 /** The limits of each setting, with a message an owner understands. Pure: returns the problems found. */
 public final class ProgramValidation {
     private static final BigDecimal MAX_POINT_VALUE = new BigDecimal("1000000");
+    static final int MAX_GIFT_REWARDS = 100;
+    static final int MAX_REWARD_ID = 100;
 
     private ProgramValidation() {
     }
@@ -54,6 +56,23 @@ public final class ProgramValidation {
         if (p.maxBackdateDays() < 0 || p.maxBackdateDays() > 365) {
             problems.add(new Problem("maxBackdateDays", "must be between 0 and 365"));
         }
+        checkStaffGifts(p.staffGifts(), problems);
         return problems;
+    }
+
+    private static void checkStaffGifts(Program.StaffGifts gifts, List<Problem> problems) {
+        if (gifts == null) {
+            problems.add(new Problem("staffGifts", "must be an object"));
+            return;
+        }
+        if (gifts.pointsPerKeyPerDay() < 0 || gifts.pointsPerKeyPerDay() > Points.MAX) {
+            problems.add(new Problem("staffGifts.pointsPerKeyPerDay", "must be between 0 and " + Points.MAX));
+        }
+        List<String> ids = gifts.rewardIds();
+        if (ids == null || ids.size() > MAX_GIFT_REWARDS || ids.stream().distinct().count() != ids.size()
+                || ids.stream().anyMatch(id -> id == null || id.isBlank() || id.length() > MAX_REWARD_ID)) {
+            problems.add(new Problem("staffGifts.rewardIds", "must be at most " + MAX_GIFT_REWARDS
+                    + " different reward ids"));
+        }
     }
 }

@@ -10,12 +10,15 @@ import java.util.List;
  * A program as the {@code program.settings} column holds it. It is the storage's own shape, apart
  * from the API's {@code ProgramDocument} so that the API may change without rewriting stored rows;
  * its fields are the ones rows have held since V2 (money as strings), so those rows read as they are.
- * Unlike the API document, nothing here is optional: every stored row is a whole program.
+ * Unlike the API document, nothing here is optional, but for the settings added since: a row
+ * written before them lacks the field (null), and reads as their default.
+ *
+ * @param staffGifts since staff gifts; null in older rows: staff may give nothing
  */
 record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pointValue,
                      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxRedeemShare, long minRedeemPoints,
                      int pendingDays, Expiry expiry, List<Integer> expiryReminderDays, long welcomePoints,
-                     long birthdayPoints, Referral referral, int maxBackdateDays) {
+                     long birthdayPoints, Referral referral, int maxBackdateDays, StaffGifts staffGifts) {
 
     record Expiry(String mode, Integer months) {
     }
@@ -24,12 +27,16 @@ record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal poi
                     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal qualifyingSpend) {
     }
 
+    record StaffGifts(long pointsPerKeyPerDay, List<String> rewardIds) {
+    }
+
     static StoredProgram of(Program p) {
         return new StoredProgram(p.pointValue(), p.maxRedeemShare(), p.minRedeemPoints(), p.pendingDays(),
                 new Expiry(p.expiry().mode().code(), p.expiry().mode() == ExpiryPolicy.Mode.NONE ? null : p.expiry().months()),
                 p.expiryReminderDays(), p.welcomePoints(), p.birthdayPoints(),
                 new Referral(p.referral().referrerPoints(), p.referral().refereePoints(), p.referral().qualifyingSpend()),
-                p.maxBackdateDays());
+                p.maxBackdateDays(),
+                new StaffGifts(p.staffGifts().pointsPerKeyPerDay(), p.staffGifts().rewardIds()));
     }
 
     Program toProgram(long version) {
@@ -39,6 +46,8 @@ record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal poi
                 new ExpiryPolicy(mode, mode == ExpiryPolicy.Mode.NONE || expiry.months() == null ? 0 : expiry.months()),
                 expiryReminderDays, welcomePoints, birthdayPoints,
                 new Program.Referral(referral.referrerPoints(), referral.refereePoints(), referral.qualifyingSpend()),
-                maxBackdateDays);
+                maxBackdateDays, staffGifts == null ? Program.StaffGifts.NONE
+                        : new Program.StaffGifts(staffGifts.pointsPerKeyPerDay(),
+                        staffGifts.rewardIds() == null ? List.of() : staffGifts.rewardIds()));
     }
 }

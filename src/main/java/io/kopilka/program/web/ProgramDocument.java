@@ -28,6 +28,7 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
                               @Nullable Long welcomePoints, @Nullable Long birthdayPoints, @Nullable Referral referral,
                               @Nullable @Schema(description = "How far back a purchase's `occurredAt` may be")
                               Integer maxBackdateDays,
+                              @Nullable StaffGifts staffGifts,
                               @Nullable @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "Goes up by "
                                       + "one with each replacement; ignored in a request") Long version) {
 
@@ -41,12 +42,21 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
                            BigDecimal qualifyingSpend) {
     }
 
+    /** What a pos key may give by hand; admin keys have no limit. */
+    public record StaffGifts(@Nullable @Schema(description = "Points one pos key may give a calendar day (the "
+                                     + "tenant's time zone), gifts and positive adjustments together; 0: none")
+                             Long pointsPerKeyPerDay,
+                             @Nullable @Schema(description = "Rewards whose coupons a pos key may give, at most 100")
+                             List<String> rewardIds) {
+    }
+
     public static ProgramDocument of(Program p) {
         return new ProgramDocument(p.pointValue(), p.maxRedeemShare(), p.minRedeemPoints(), p.pendingDays(),
                 new Expiry(p.expiry().mode().code(), p.expiry().mode() == ExpiryPolicy.Mode.NONE ? null : p.expiry().months()),
                 p.expiryReminderDays(), p.welcomePoints(), p.birthdayPoints(),
                 new Referral(p.referral().referrerPoints(), p.referral().refereePoints(), p.referral().qualifyingSpend()),
-                p.maxBackdateDays(), p.version());
+                p.maxBackdateDays(),
+                new StaffGifts(p.staffGifts().pointsPerKeyPerDay(), p.staffGifts().rewardIds()), p.version());
     }
 
     /** The program this document describes; null for an unknown expiry mode (reported by validation). */
@@ -63,10 +73,15 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
             ref = new Program.Referral(or(referral.referrerPoints(), 0L), or(referral.refereePoints(), 0L),
                     or(referral.qualifyingSpend(), BigDecimal.ZERO));
         }
+        Program.StaffGifts gifts = d.staffGifts();
+        if (staffGifts != null) {
+            gifts = new Program.StaffGifts(or(staffGifts.pointsPerKeyPerDay(), 0L),
+                    or(staffGifts.rewardIds(), List.of()));
+        }
         return new Program(version, or(pointValue, d.pointValue()), or(maxRedeemShare, d.maxRedeemShare()),
                 or(minRedeemPoints, d.minRedeemPoints()), or(pendingDays, d.pendingDays()), expiryPolicy,
                 or(expiryReminderDays, d.expiryReminderDays()), or(welcomePoints, d.welcomePoints()),
-                or(birthdayPoints, d.birthdayPoints()), ref, or(maxBackdateDays, d.maxBackdateDays()));
+                or(birthdayPoints, d.birthdayPoints()), ref, or(maxBackdateDays, d.maxBackdateDays()), gifts);
     }
 
     private static <T> T or(T value, T fallback) {
