@@ -5,6 +5,7 @@ import io.kopilka.shared.ReturnId;
 import io.kopilka.shared.Text;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Points given to a member: a new lot (after any debt is paid) and one entry. Made by the factory
@@ -65,7 +66,8 @@ public record Credit(EntryType type, long points, Instant availableAt, Instant e
 
     /** The program's gift to a member who joins. */
     public static Credit welcome(long points, Instant at, Instant expiresAt) {
-        return new Credit(EntryType.WELCOME, points, at, expiresAt, null, null, null, null, "Welcome bonus", null, null);
+        return new Credit(EntryType.WELCOME, points, at, expiresAt, null, null, null, null, null, null,
+                List.of(new Text("history.welcome", Map.of())));
     }
 
     /**

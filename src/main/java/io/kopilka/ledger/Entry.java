@@ -12,25 +12,31 @@ import java.util.UUID;
  * One line of a member's points history.
  *
  * @param note        as written: the admin's words, or a purchase's explanation in the member's language
- * @param explanation a purchase's explanation as data; null for other entries and those written before
+ * @param explanation why, as data (a purchase's rules, a gift's reason, a reward's name); null for the entries
+ *                    whose type says it and for those written before
  */
 public record Entry(UUID id, EntryType type, long points, Instant createdAt, Instant expiresAt, PurchaseId purchaseId,
                     ReturnId returnId, UUID transferId, String ruleName, String reason, String note,
                     List<Text> explanation) {
 
     /**
-     * The note in the reader's language: the explanation rendered, its lines joined as the purchase
-     * joined them for {@code note}; the stored note when there is no explanation, or when it names a
-     * text these bundles no longer have (then it reads as written, in the member's language of then).
+     * The note in the reader's language, never null: the explanation rendered, its lines joined as the
+     * purchase joined them for {@code note}; else the stored note, as written (an admin's words, or a
+     * purchase's explanation in the member's language of then), also when the explanation names a
+     * text these bundles no longer have; else the sentence of the entry's type. A welcome entry's
+     * stored note was the program's, in English, not a person's: it reads as its type's sentence.
      */
     public String noteIn(String language) {
-        if (explanation == null) {
+        if (explanation != null) {
+            try {
+                return String.join("; ", explanation.stream().map(t -> Texts.messages().render(t, language)).toList());
+            } catch (IllegalArgumentException unknownText) {
+                // read as written, below
+            }
+        }
+        if (note != null && type != EntryType.WELCOME) {
             return note;
         }
-        try {
-            return String.join("; ", explanation.stream().map(t -> Texts.messages().render(t, language)).toList());
-        } catch (IllegalArgumentException unknownText) {
-            return note;
-        }
+        return Texts.messages().render(EntrySentences.of(type, reason), language);
     }
 }

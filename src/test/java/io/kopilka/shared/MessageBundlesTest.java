@@ -50,8 +50,11 @@ class MessageBundlesTest {
                 // A count fits every argument: a plain one shows it, a plural or number one needs it.
                 TEXTS.arguments(key, language).forEach(name -> args.put(name, sample));
                 String text = TEXTS.render(new Text(key, args), language);
-                assertThat(text).as("%s in %s", key, language).isNotBlank().doesNotContain("{", "}")
-                        .contains(String.valueOf(sample));
+                assertThat(text).as("%s in %s", key, language).isNotBlank().doesNotContain("{", "}");
+                if (!args.isEmpty()) {
+                    // A sentence without arguments (a history line's type: "Points expired") shows none.
+                    assertThat(text).as("%s in %s", key, language).contains(String.valueOf(sample));
+                }
             }
         }
     }

@@ -57,11 +57,14 @@ class LedgerController {
 
     record EntryView(String id,
                      @Schema(allowableValues = {"earn", "redeem", "expire", "reverse", "refund", "adjust",
-                             "transfer_in", "transfer_out", "welcome", "birthday", "referral", "donate"}) String type,
+                             "transfer_in", "transfer_out", "welcome", "birthday", "referral", "donate", "reward",
+                             "gift"}) String type,
                      @Schema(description = "Positive for a credit, negative for a debit") long points,
                      OffsetDateTime createdAt, @Nullable OffsetDateTime expiresAt, @Nullable String purchaseId,
                      @Nullable String returnId, @Nullable String transferId, @Nullable String ruleName,
-                     @Nullable String reason, @Nullable String note) {
+                     @Nullable String reason,
+                     @Schema(description = "Why, in the reader's language: the entry's explanation, the admin's "
+                             + "note, or what its type means") String note) {
     }
 
     record History(List<EntryView> items, @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
@@ -78,7 +81,7 @@ class LedgerController {
     @GetMapping("/api/v1/members/{id}/history")
     @Operation(operationId = "getPointsHistory",
             summary = "The member's ledger entries, newest first, paged with a cursor; lang overrides the member's "
-                    + "language for the purchases' explanations")
+                    + "language for the notes")
     @ApiResponse(responseCode = "200", description = "A page of entries")
     @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
     @ApiResponse(responseCode = "422", description = "`validation_failed`: `lang` is not ru, kk or en")
