@@ -21,8 +21,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Who may call what. The whole access matrix of the API is here, in one place, so that it can be read
  * and reviewed at a glance: the platform key creates tenants; admin keys configure the program; pos
  * keys serve the till: they look members up and register them, record purchases, quotes and returns,
- * read balances and history. What a leaked till key could turn against members (editing a member's
- * phone or e-mail, reissuing a card, moving points between members) is admin only. Everything outside
+ * read balances and history, and give points by hand within their key's daily gift limit (which
+ * the adjustments and gifts check themselves: it is the program's). What a leaked till key could turn
+ * against members (editing a member's phone or e-mail, reissuing a card, moving points between
+ * members, taking points) is admin only. Everything outside
  * {@code /api} and the actuator is public (documentation, and the screens, which carry their own
  * sign-in).
  *
@@ -87,7 +89,6 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/card/reissue").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/members/*").hasRole("ADMIN")
                         .requestMatchers("/api/v1/transfers", "/api/v1/transfers/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/members/*/adjustments").hasRole("ADMIN")
                         .requestMatchers(ApiSecurityConfiguration::listsAllMembers).hasRole("ADMIN")
                         .anyRequest().hasAnyRole("ADMIN", "POS"));
         return http.build();

@@ -1,9 +1,13 @@
 package io.kopilka.wallet.web;
 
+import io.kopilka.audit.AuditLog;
+import io.kopilka.audit.Change;
+import io.kopilka.gift.GiftLimits;
 import io.kopilka.ledger.Ledger;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.shared.Now;
+import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.tenant.Caller;
@@ -15,6 +19,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Points given or taken by hand. Served here, not in {@code ledger}, because the answer shows the
  * member's wallet balance after it (the points' value and the tier progress), which the ledger does
  * not know. The write itself is {@link Ledger#adjust}; the idempotency stays here, since what it
- * keeps and replays is this HTTP answer.
+ * keeps and replays is this HTTP answer. A pos key may give points within its daily gift limit
+ * ({@link GiftLimits}), which its gifts share, and may not take any.
  */
 @RestController
 @Tag(name = "Points")
@@ -38,11 +45,15 @@ class AdjustmentController {
     private final Members members;
     private final Tenants tenants;
     private final Idempotency idempotency;
+    private final GiftLimits giftLimits;
+    private final AuditLog audit;
     private final Clock clock;
 
     AdjustmentController(Ledger ledger, Wallets wallets, Members members, Tenants tenants, Idempotency idempotency,
-                         Clock clock) {
+                         GiftLimits giftLimits, AuditLog audit, Clock clock) {
         this.ledger = ledger;
+        this.giftLimits = giftLimits;
+        this.audit = audit;
         this.wallets = wallets;
         this.members = members;
         this.tenants = tenants;
@@ -61,10 +72,13 @@ class AdjustmentController {
 
     @PostMapping("/api/v1/members/{id}/adjustments")
     @Operation(operationId = "adjustPoints",
-            summary = "Give or take points by hand (admin); the reason and who did it are kept")
+            summary = "Give or take points by hand (admin; pos may give within its key's daily gift limit); the "
+                    + "reason and who did it are kept")
     @ApiResponse(responseCode = "201", description = "Done, with the balance after")
     @ApiResponse(responseCode = "200", description = ApiDocs.REPLAYED)
-    @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
+    @ApiResponse(responseCode = "403", description = "`forbidden`: a pos key may not take points\n"
+            + "`gift_limit_exceeded`: a pos key's gifts and adjustments of today would pass "
+            + "`staffGifts.pointsPerKeyPerDay` (what is left is in `remaining`)")
     @ApiResponse(responseCode = "404", description = ApiDocs.MEMBER_NOT_FOUND)
     @ApiResponse(responseCode = "409", description = ApiDocs.MEMBER_ERASED + "\n`insufficient_points`: the member "
             + "has fewer points available than are taken (the number is in `available`)")
@@ -73,16 +87,32 @@ class AdjustmentController {
     ResponseEntity<AdjustmentDone> adjust(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                           @RequestBody Adjustment request,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        if (!caller.isAdmin() && request.points() != null && request.points() < 0) {
+            throw new ApiProblem(403, "forbidden", "A pos key may give points within its daily limit, not take them");
+        }
         Member member = members.get(caller.tenant(), id);
         var adjustment = io.kopilka.ledger.Adjustment.of(request.points(), request.reason(), request.note());
         var outcome = idempotency.run(caller.tenant(), "adjustment:" + member.id(), key, request, AdjustmentDone.class,
                 () -> {
                     Instant now = Now.of(clock);
+                    if (!caller.isAdmin()) {
+                        giftLimits.take(caller, adjustment.points(), now);
+                    }
                     ledger.adjust(caller.tenant(), member, adjustment, caller.actor(), now);
+                    if (!caller.isAdmin()) {
+                        audit.record(caller, audited(member, adjustment));
+                    }
                     return new AdjustmentDone(member.id().toString(), adjustment.points(), adjustment.reason(),
                             adjustment.note(), BalanceView.of(wallets.balance(caller.tenant(), member.id(), now),
                             tenants.get(caller.tenant()).timezone()));
                 });
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
+    }
+
+    private static Change audited(Member member, io.kopilka.ledger.Adjustment adjustment) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("points", adjustment.points());
+        after.put("note", adjustment.note());
+        return new Change("points.adjusted", "member", member.id().toString(), null, after, adjustment.reason());
     }
 }
