@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Balance, history, adjustments and transfers: another tenant's members do not exist (404), a pos key
- * may not adjust (403), and a refused call changes nothing of anybody's points.
+ * may not take points nor give more than its daily gift limit (403), and a refused call changes
+ * nothing of anybody's points.
  */
 class PointsAccessIT extends IntegrationTest {
     private TestTenant a;
@@ -81,7 +82,9 @@ class PointsAccessIT extends IntegrationTest {
             Api.Response take = api.post(key, "/api/v1/members/" + a1 + "/adjustments",
                     Map.of("points", -50, "reason", "hijack"), "steal-1");
             if (key.equals(bPos)) {
-                assertProblem(adjust, 403, "forbidden");
+                // A pos key may give points (within its gift limit), so it is told what an admin is: no such
+                // member; taking points it may not, whosever they are.
+                assertProblem(adjust, 404, "not_found");
                 assertProblem(take, 403, "forbidden");
             } else {
                 assertProblem(adjust, 404, "not_found");
@@ -105,11 +108,12 @@ class PointsAccessIT extends IntegrationTest {
     }
 
     @Test
-    void aPosKeyMayNotAdjustPoints() {
+    void aPosKeyMayNotTakePointsNorGiveMoreThanItsDailyGiftLimit() {
         String pos = newKey(a, "pos");
         Snapshot before = snapshotOfA();
+        // The program gives pos keys no gift limit (the default 0): they may give nothing.
         assertProblem(api.post(pos, "/api/v1/members/" + a1 + "/adjustments",
-                Map.of("points", 100, "reason", "gift")), 403, "forbidden");
+                Map.of("points", 100, "reason", "gift")), 403, "gift_limit_exceeded");
         assertProblem(api.post(pos, "/api/v1/members/" + a1 + "/adjustments",
                 Map.of("points", -100, "reason", "fine")), 403, "forbidden");
         assertThat(snapshotOfA()).isEqualTo(before);

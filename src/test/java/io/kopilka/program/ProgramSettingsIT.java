@@ -60,6 +60,10 @@ class ProgramSettingsIT extends IntegrationTest {
         assertThat(p.path("referral").path("qualifyingSpend").isString()).isTrue();
         assertThat(p.path("referral").path("qualifyingSpend").asString()).isEqualTo("0.00");
         assertThat(p.path("maxBackdateDays").asInt()).isEqualTo(30);
+        assertThat(p.path("staffGifts").path("pointsPerKeyPerDay").isIntegralNumber()).isTrue();
+        assertThat(p.path("staffGifts").path("pointsPerKeyPerDay").asLong()).isZero();
+        assertThat(p.path("staffGifts").path("rewardIds").isArray()).isTrue();
+        assertThat(p.path("staffGifts").path("rewardIds").size()).isZero();
         assertThat(p.path("version").asLong()).isZero();
         assertThat(programRows()).as("reading writes nothing").isZero();
     }
@@ -95,6 +99,23 @@ class ProgramSettingsIT extends IntegrationTest {
     }
 
     @Test
+    void staffGiftsAreSavedAndAPartLeftOutTakesItsDefault() {
+        String reward = java.util.UUID.randomUUID().toString();
+        Api.Response r = api.put(key, "/api/v1/program", Map.of("staffGifts",
+                Map.of("pointsPerKeyPerDay", 500, "rewardIds", List.of(reward))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(program().path("staffGifts").path("pointsPerKeyPerDay").asLong()).isEqualTo(500);
+        assertThat(program().path("staffGifts").path("rewardIds").get(0).asString()).isEqualTo(reward);
+
+        assertThat(api.put(key, "/api/v1/program", Map.of("staffGifts", Map.of("pointsPerKeyPerDay", 20)))
+                .status()).isEqualTo(200);
+        assertThat(program().path("staffGifts").path("pointsPerKeyPerDay").asLong()).isEqualTo(20);
+        assertThat(program().path("staffGifts").path("rewardIds").size()).isZero();
+        assertThat(api.put(key, "/api/v1/program", Map.of()).status()).isEqualTo(200);
+        assertThat(program().path("staffGifts").path("pointsPerKeyPerDay").asLong()).isZero();
+    }
+
+    @Test
     void moneyMayAlsoBeSentAsAJsonNumber() {
         Api.Response r = api.put(key, "/api/v1/program", "{\"pointValue\": 0.5, \"maxRedeemShare\": 1}");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -127,7 +148,17 @@ class ProgramSettingsIT extends IntegrationTest {
                 new Object[] {Map.of("referral", Map.of("referrerPoints", -1)), "referral"},
                 new Object[] {Map.of("referral", Map.of("qualifyingSpend", "-1.00")), "referral"},
                 new Object[] {Map.of("maxBackdateDays", 400), "maxBackdateDays"},
-                new Object[] {Map.of("maxBackdateDays", -1), "maxBackdateDays"});
+                new Object[] {Map.of("maxBackdateDays", -1), "maxBackdateDays"},
+                new Object[] {Map.of("staffGifts", Map.of("pointsPerKeyPerDay", -1)), "staffGifts.pointsPerKeyPerDay"},
+                new Object[] {Map.of("staffGifts", Map.of("pointsPerKeyPerDay", 1_000_000_001L)),
+                        "staffGifts.pointsPerKeyPerDay"},
+                new Object[] {Map.of("staffGifts", Map.of("rewardIds", List.of("a", "a"))), "staffGifts.rewardIds"},
+                new Object[] {Map.of("staffGifts", Map.of("rewardIds", List.of(" "))), "staffGifts.rewardIds"},
+                new Object[] {Map.of("staffGifts", Map.of("rewardIds", List.of("x".repeat(101)))),
+                        "staffGifts.rewardIds"},
+                new Object[] {Map.of("staffGifts", Map.of("rewardIds",
+                        java.util.stream.IntStream.range(0, 101).mapToObj(i -> "r" + i).toList())),
+                        "staffGifts.rewardIds"});
     }
 
     @ParameterizedTest(name = "{0} → {1}")

@@ -38,6 +38,9 @@ class StoredProgramIT extends IntegrationTest {
         assertThat(r.json().path("referral").path("qualifyingSpend").asString()).isEqualTo("3000.00");
         assertThat(r.json().path("welcomePoints").asLong()).isEqualTo(100);
         assertThat(r.json().path("version").asLong()).isEqualTo(3);
+        assertThat(r.json().path("staffGifts").path("pointsPerKeyPerDay").asLong())
+                .as("a row from before staff gifts lets staff give nothing").isZero();
+        assertThat(r.json().path("staffGifts").path("rewardIds").size()).isZero();
     }
 
     @Test
@@ -47,7 +50,8 @@ class StoredProgramIT extends IntegrationTest {
                 "pendingDays", 2, "expiry", Map.of("mode", "after_inactivity", "months", 12),
                 "expiryReminderDays", java.util.List.of(30), "welcomePoints", 300, "birthdayPoints", 0,
                 "referral", Map.of("referrerPoints", 1, "refereePoints", 2, "qualifyingSpend", "10.00"),
-                "maxBackdateDays", 7);
+                "maxBackdateDays", 7,
+                "staffGifts", Map.of("pointsPerKeyPerDay", 250, "rewardIds", java.util.List.of("r-1", "r-2")));
         Api.Response saved = api.put(t.adminKey(), "/api/v1/program", program);
         assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
         String stored = jdbc.sql("SELECT settings::text FROM program WHERE tenant_id = :t")

@@ -122,6 +122,13 @@ class AccessControlIT extends IntegrationTest {
         Map<String, Object> drain = Map.of("fromMemberId", alice, "toMemberId", bob, "points", 500);
         assertProblem(api.post(pos, "/api/v1/transfers", drain), 403, "forbidden");
         assertProblem(api.post(pos, "/api/v1/transfers", drain, "drain-1"), 403, "forbidden");
+        assertProblem(api.post(pos, "/api/v1/members/" + alice + "/adjustments", Map.of("points", -500,
+                "reason", "drain")), 403, "forbidden");
+        // Giving is the till's only within its key's daily gift limit, which the program sets (0 here).
+        assertProblem(api.post(pos, "/api/v1/members/" + bob + "/gifts", Map.of("points", 500, "reason", "x")), 403,
+                "gift_limit_exceeded");
+        assertProblem(api.post(pos, "/api/v1/members/" + bob + "/adjustments", Map.of("points", 500,
+                "reason", "x")), 403, "gift_limit_exceeded");
 
         // Nothing of it happened: the same member (phone, e-mail, card), the points where they were.
         assertThat(api.get(t.adminKey(), "/api/v1/members/" + alice).json()).isEqualTo(before.json());
