@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * A deliberately simple in-memory ledger: lots in a list, debt in a number. The property test drives
- * the real service and this model with the same steps and demands the same balances.
+ * the real service and this model with the same steps and demands the same balances; and, for the
+ * entry types whose points the steps say (gifts, reward spends, donations, refunds), the same sum
+ * of each type's entries.
  */
 final class LedgerModel {
     static final class Lot {
@@ -32,7 +34,18 @@ final class LedgerModel {
 
     private final Map<String, List<Lot>> lots = new HashMap<>();
     private final Map<String, Long> debt = new HashMap<>();
+    private final Map<EntryType, Long> byType = new java.util.EnumMap<>(EntryType.class);
     private long seq;
+
+    /** Notes an entry of {@code type}: positive points for a credit, negative for a debit. */
+    void wrote(EntryType type, long points) {
+        byType.merge(type, points, Long::sum);
+    }
+
+    /** The sum of the entries of {@code type} {@link #wrote} noted. */
+    long written(EntryType type) {
+        return byType.getOrDefault(type, 0L);
+    }
 
     long available(String member, Instant now) {
         return lots(member).stream().filter(l -> l.live(now)).mapToLong(l -> l.remaining).sum()

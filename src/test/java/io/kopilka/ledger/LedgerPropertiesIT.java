@@ -3,6 +3,10 @@ package io.kopilka.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kopilka.KopilkaApplication;
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.TenantId;
+import io.kopilka.shared.Text;
+import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.testing.Api;
 import io.kopilka.testing.LedgerInvariant;
 import io.kopilka.testing.MutableClock;
@@ -28,12 +32,16 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Random sequences of purchases (with redemption), returns, adjustments, transfers, clock moves and
- * expiry runs, on the real service and database, against {@link LedgerModel}. After every step:
- * each member's available balance equals the model's; balance = Σ entries = Σ live lots − debt;
- * and the answers' figures follow the program (30% redemption cap, 10% earning, floors).
+ * Random sequences of purchases (with redemption), returns, adjustments, transfers, staff gifts,
+ * reward spends, donations, coupon refunds, clock moves and expiry runs, on the real service and
+ * database, against {@link LedgerModel}. After every step: each member's available balance equals
+ * the model's; balance = Σ entries = Σ live lots − debt; each of the gift, reward, donate and refund
+ * types sums to what the steps wrote; and the answers' figures follow the program (30% redemption
+ * cap, 10% earning, floors). Reward spends, donations and coupon refunds have no endpoint in the
+ * ledger's reach: they are written as their modules write them, through {@link Ledger}.
  */
 class LedgerPropertiesIT {
     private static final String PLATFORM = "property-platform-key-0123456789";
@@ -85,6 +93,18 @@ class LedgerPropertiesIT {
     record Drain(int member) implements Step {
     }
 
+    /** Points a staff member gives ({@code POST /members/{id}/gifts}). */
+    record Gift(int member, int points) implements Step {
+    }
+
+    /** Points spent on a reward ({@code Debit.reward}) or given to a cause ({@code Debit.donation}). */
+    record Spend(int member, int points, boolean donation) implements Step {
+    }
+
+    /** Points a cancelled or expired coupon gives back ({@code Credit.refund} with its why). */
+    record CouponRefund(int member, int points) implements Step {
+    }
+
     @Provide
     Arbitrary<List<Step>> steps() {
         Arbitrary<Integer> member = Arbitraries.integers().between(0, 2);
@@ -99,10 +119,15 @@ class LedgerPropertiesIT {
         Arbitrary<Step> wait = Arbitraries.integers().between(1, 24 * 20).map(Wait::new);
         Arbitrary<Step> expire = Arbitraries.just(new Expire());
         Arbitrary<Step> drain = member.map(Drain::new);
+        Arbitrary<Integer> points = Arbitraries.integers().between(1, 300);
+        Arbitrary<Step> gift = Combinators.combine(member, points).as(Gift::new);
+        Arbitrary<Step> spend = Combinators.combine(member, points, Arbitraries.of(true, false)).as(Spend::new);
+        Arbitrary<Step> couponRefund = Combinators.combine(member, points).as(CouponRefund::new);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, buy), net.jqwik.api.Tuple.of(3, ret), net.jqwik.api.Tuple.of(2, adjust),
                 net.jqwik.api.Tuple.of(2, transfer), net.jqwik.api.Tuple.of(2, wait), net.jqwik.api.Tuple.of(1, expire),
-                net.jqwik.api.Tuple.of(1, drain))
+                net.jqwik.api.Tuple.of(1, drain), net.jqwik.api.Tuple.of(1, gift), net.jqwik.api.Tuple.of(2, spend),
+                net.jqwik.api.Tuple.of(1, couponRefund))
                 .list().ofMinSize(15).ofMaxSize(60);
     }
 
@@ -116,6 +141,22 @@ class LedgerPropertiesIT {
 
     private record Bought(String id, String member, BigDecimal payable, long earned, long redeemed,
                           long[] reversedRefunded, BigDecimal[] returned) {
+    }
+
+    /**
+     * Runs {@code write} on the member's locked account in a transaction of its own, as the reward and
+     * cause modules do; returns the refusal's code, or null when it was written.
+     */
+    private static String inLedger(UUID tenant, String member, Instant now,
+                                   java.util.function.BiConsumer<Ledger, LockedAccount> write) {
+        Ledger ledger = app.getBean(Ledger.class);
+        try {
+            app.getBean(TransactionTemplate.class).executeWithoutResult(status -> write.accept(ledger,
+                    ledger.lock(new TenantId(tenant), new MemberId(UUID.fromString(member)), now)));
+            return null;
+        } catch (ApiProblem refused) {
+            return refused.code();
+        }
     }
 
     @Property(tries = 60, seed = "20261123")
@@ -195,6 +236,7 @@ class LedgerPropertiesIT {
                     model.takeBack(p.member(), reversed, p.id(), now);
                     if (refunded > 0) {
                         model.credit(p.member(), refunded, expiry, p.id());
+                        model.wrote(EntryType.REFUND, refunded);
                     }
                 }
                 case Adjust a -> {
@@ -235,6 +277,38 @@ class LedgerPropertiesIT {
                     assertThat(r.status()).as(r.toString()).isEqualTo(201);
                     model.spend(m, available, now);
                 }
+                case Gift g -> {
+                    String m = members.get(g.member());
+                    Api.Response r = api.post(key, "/api/v1/members/" + m + "/gifts",
+                            Map.of("points", g.points(), "reason", "property"));
+                    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                    model.credit(m, g.points(), expiry, null);
+                    model.wrote(EntryType.GIFT, g.points());
+                }
+                case Spend sp -> {
+                    String m = members.get(sp.member());
+                    Debit debit = sp.donation()
+                            ? Debit.donation(sp.points(), new Text("history.donated", Map.of()), "key:property")
+                            : Debit.reward(sp.points(), new Text("history.reward-spent", Map.of()), "key:property");
+                    boolean enough = sp.points() <= model.available(m, now);
+                    String refused = inLedger(tenantId, m, now, (ledger, locked) ->
+                            ledger.spend(new TenantId(tenantId), locked, debit, now));
+                    if (!enough) {
+                        assertThat(refused).isEqualTo("insufficient_points");
+                        break;
+                    }
+                    assertThat(refused).isNull();
+                    model.spend(m, sp.points(), now);
+                    model.wrote(sp.donation() ? EntryType.DONATE : EntryType.REWARD, -sp.points());
+                }
+                case CouponRefund c -> {
+                    String m = members.get(c.member());
+                    Text why = new Text("history.refund", Map.of());
+                    assertThat(inLedger(tenantId, m, now, (ledger, locked) -> ledger.credit(new TenantId(tenantId),
+                            locked, Credit.refund(c.points(), now, expiry, why), now))).isNull();
+                    model.credit(m, c.points(), expiry, null);
+                    model.wrote(EntryType.REFUND, c.points());
+                }
                 case Wait w -> CLOCK.advance(Duration.ofHours(w.hours()));
                 case Expire e -> app.getBean(PointsExpiry.class).expireDue(now);
             }
@@ -243,6 +317,12 @@ class LedgerPropertiesIT {
                 assertThat(available).as("available of %s after %s", m, step).isEqualTo(model.available(m, CLOCK.instant()));
             }
             LedgerInvariant.check(jdbc, tenantId);
+            for (EntryType type : List.of(EntryType.GIFT, EntryType.REWARD, EntryType.DONATE, EntryType.REFUND)) {
+                assertThat(jdbc.sql("""
+                        SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE tenant_id = :t AND type = :type""")
+                        .param("t", tenantId).param("type", type.code()).query(Long.class).single())
+                        .as("%s entries after %s", type, step).isEqualTo(model.written(type));
+            }
             stepsRun++;
         }
         boolean debt = LedgerInvariant.rows(jdbc, tenantId).stream().anyMatch(r -> r.debt() > 0);
