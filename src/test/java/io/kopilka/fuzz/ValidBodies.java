@@ -100,6 +100,8 @@ final class ValidBodies {
                     "attributes", json("kids", 3));
             case "POST /api/v1/members/{id}/adjustments" -> json("points", 100, "reason", "compensation",
                     "note", "long wait");
+            case "POST /api/v1/members/{id}/gifts" -> json("points", 100, "reason", "долгое ожидание",
+                    "note", "at the window");
             case "POST /api/v1/transfers" -> json("fromMemberId", member, "toMemberId", f.member2(), "points", 1);
             case "PUT /api/v1/members/{id}/tier" -> json("code", "vip", "reason", "friend of the owner");
             default -> op.hasBody() ? synth(op.bodySchema(), f, "", 0) : json();
