@@ -81,6 +81,8 @@ class PointsAccessIT extends IntegrationTest {
                     Map.of("points", 1000, "reason", "hijack"));
             Api.Response take = api.post(key, "/api/v1/members/" + a1 + "/adjustments",
                     Map.of("points", -50, "reason", "hijack"), "steal-1");
+            assertProblem(api.post(key, "/api/v1/members/" + a1 + "/gifts", Map.of("points", 10, "reason", "hijack")),
+                    404, "not_found");
             if (key.equals(bPos)) {
                 // A pos key may give points (within its gift limit), so it is told what an admin is: no such
                 // member; taking points it may not, whosever they are.
@@ -151,6 +153,8 @@ class PointsAccessIT extends IntegrationTest {
             assertProblem(api.get(key, "/api/v1/members/" + id + "/balance"), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members/" + id + "/history"), 404, "not_found");
             assertProblem(api.post(key, "/api/v1/members/" + id + "/adjustments", Map.of("points", 1, "reason", "x")),
+                    404, "not_found");
+            assertProblem(api.post(key, "/api/v1/members/" + id + "/gifts", Map.of("points", 1, "reason", "x")),
                     404, "not_found");
             assertProblem(api.post(key, "/api/v1/transfers", Map.of("fromMemberId", a1, "toMemberId", id,
                     "points", 1)), 404, "not_found");
