@@ -183,7 +183,8 @@ class AuditLogIT extends IntegrationTest {
         JsonNode erased = theEntry(ops, "member.erased", "member", bob);
         assertThat(erased.path("before").isNull()).isTrue();
         assertThat(erased.path("after").isNull()).isTrue();
-        assertThat(erased.toString()).doesNotContain(bobBefore.text("phone")).doesNotContain(bobBefore.text("cardNumber"));
+        assertThat(erased.toString()).doesNotContain(bobBefore.text("phone"))
+                .doesNotContain(bobBefore.text("cardNumber"));
         // Erased already: nothing changed, nothing recorded.
         assertThat(api.delete(ops.key(), "/api/v1/members/" + bob).status()).isEqualTo(204);
         theEntry(ops, "member.erased", "member", bob);

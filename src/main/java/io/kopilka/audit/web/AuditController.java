@@ -43,24 +43,25 @@ class AuditController {
         this.json = json;
     }
 
-    record ActorView(@Schema(allowableValues = {"api_key", "staff", "system"}) String type,
+    record AuditActorView(@Schema(allowableValues = {"api_key", "staff", "system"}) String type,
                      @Nullable @Schema(description = "The API key's id; null for the system") String id,
                      @Nullable @Schema(description = "The API key's name; null for the system") String name) {
     }
 
-    record EntryView(String id, OffsetDateTime at, ActorView actor,
+    record AuditEntryView(String id, OffsetDateTime at, AuditActorView actor,
                      @Schema(description = "`<objectType>.<verb>`", example = "program.updated") String action,
                      @Schema(example = "program") String objectType,
                      @Nullable @Schema(description = "Which one; null for the tenant's single program or ladder")
                      String objectId,
-                     @Nullable @Schema(type = "object", description = "The object before, as the API showed it; "
+                     @Nullable @Schema(types = "object", description = "The object before, as the API showed it; "
                              + "null when it was created, or erased") Object before,
-                     @Nullable @Schema(type = "object", description = "The object after; null when it was deleted, "
+                     @Nullable @Schema(types = "object", description = "The object after; null when it was deleted, "
                              + "archived or erased") Object after,
                      @Nullable @Schema(description = "Why, when the writer gave a reason") String reason) {
     }
 
-    record AuditPage(List<EntryView> items, @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
+    record AuditPage(List<AuditEntryView> items,
+                     @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
     }
 
     @GetMapping("/api/v1/audit")
@@ -87,16 +88,16 @@ class AuditController {
         Instant to = time("until", until);
         TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
-        Page<EntryView> page = Page.of(limit, n -> trail.page(caller.tenant(), new AuditQuery(objectType, objectId,
-                        actorId, action, from, to, after == null ? null : after.at(), after == null ? null : after.id()),
-                        n),
-                e -> view(e, zone), e -> new TimeCursor(e.at(), e.id()).text());
+        AuditQuery query = new AuditQuery(objectType, objectId, actorId, action, from, to,
+                after == null ? null : after.at(), after == null ? null : after.id());
+        Page<AuditEntryView> page = Page.of(limit, n -> trail.page(caller.tenant(), query, n), e -> view(e, zone),
+                e -> new TimeCursor(e.at(), e.id()).text());
         return new AuditPage(page.items(), page.nextCursor());
     }
 
-    private EntryView view(AuditEntry e, ZoneId zone) {
-        return new EntryView(e.id().toString(), e.at().atZone(zone).toOffsetDateTime(),
-                new ActorView(e.actor().type(), e.actor().id(), e.actor().name()), e.action(), e.objectType(),
+    private AuditEntryView view(AuditEntry e, ZoneId zone) {
+        return new AuditEntryView(e.id().toString(), e.at().atZone(zone).toOffsetDateTime(),
+                new AuditActorView(e.actor().type(), e.actor().id(), e.actor().name()), e.action(), e.objectType(),
                 e.objectId(), document(e.before()), document(e.after()), e.reason());
     }
 
