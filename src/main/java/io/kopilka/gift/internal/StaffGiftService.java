@@ -59,8 +59,9 @@ class StaffGiftService implements Gifts {
                 caller.actor(), new Text("history.gift", Map.of("reason", gift.reason()))), now);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("points", gift.points());
+        after.put("reason", gift.reason());
         after.put("note", gift.note());
-        audit.record(caller, new Change("points.gifted", "member", member.id().toString(), null, after,
+        audit.record(caller, new Change("points.gifted", "points", member.id().toString(), null, after,
                 gift.reason()));
         return new GivenPoints(gift.points(), expiresAt);
     }
@@ -83,6 +84,7 @@ class StaffGiftService implements Gifts {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("memberId", member.id().toString());
         after.put("rewardId", coupon.rewardId());
+        after.put("reason", gift.reason());
         after.put("note", gift.note());
         audit.record(caller, new Change("coupon.gifted", "coupon", coupon.code(), null, after, gift.reason()));
         return coupon;

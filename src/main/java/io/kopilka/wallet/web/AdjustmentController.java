@@ -19,8 +19,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,14 +44,14 @@ class AdjustmentController {
     private final Tenants tenants;
     private final Idempotency idempotency;
     private final GiftLimits giftLimits;
-    private final AuditLog audit;
     private final Clock clock;
+    private final AuditLog audit;
 
     AdjustmentController(Ledger ledger, Wallets wallets, Members members, Tenants tenants, Idempotency idempotency,
-                         GiftLimits giftLimits, AuditLog audit, Clock clock) {
+                         GiftLimits giftLimits, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.ledger = ledger;
         this.giftLimits = giftLimits;
-        this.audit = audit;
         this.wallets = wallets;
         this.members = members;
         this.tenants = tenants;
@@ -99,20 +97,13 @@ class AdjustmentController {
                         giftLimits.take(caller, adjustment.points(), now);
                     }
                     ledger.adjust(caller.tenant(), member, adjustment, caller.actor(), now);
-                    if (!caller.isAdmin()) {
-                        audit.record(caller, audited(member, adjustment));
-                    }
+                    audit.record(caller, new Change("points.adjusted", "points", member.id().toString(), null,
+                            new Adjustment(adjustment.points(), adjustment.reason(), adjustment.note()),
+                            adjustment.reason()));
                     return new AdjustmentDone(member.id().toString(), adjustment.points(), adjustment.reason(),
                             adjustment.note(), BalanceView.of(wallets.balance(caller.tenant(), member.id(), now),
                             tenants.get(caller.tenant()).timezone()));
                 });
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
-    }
-
-    private static Change audited(Member member, io.kopilka.ledger.Adjustment adjustment) {
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("points", adjustment.points());
-        after.put("note", adjustment.note());
-        return new Change("points.adjusted", "member", member.id().toString(), null, after, adjustment.reason());
     }
 }
