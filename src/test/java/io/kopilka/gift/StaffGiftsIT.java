@@ -191,8 +191,13 @@ class StaffGiftsIT extends IntegrationTest {
                 Map.of("points", 301, "reason", "долгое ожидание"), "g-1"), 409, "idempotency_conflict");
         assertThat(gift(pos.text(), 200).status()).as("the retry did not count against the limit").isEqualTo(201);
         assertThat(available()).isEqualTo(500);
-        assertThat(count("SELECT count(*) FROM audit_entry WHERE tenant_id = :t AND action = 'points.gifted'",
-                UUID.fromString(t.id()))).isEqualTo(2);
+        JsonNode audited = api.get(admin, "/api/v1/audit?action=points.gifted&actorId=" + pos.id()).json()
+                .path("items");
+        assertThat(audited.size()).as("one entry a gift, none for the retry").isEqualTo(2);
+        assertThat(audited.get(1).path("objectType").asString()).isEqualTo("points");
+        assertThat(audited.get(1).path("objectId").asString()).isEqualTo(member);
+        assertThat(audited.get(1).path("reason").asString()).isEqualTo("долгое ожидание");
+        assertThat(audited.get(1).path("after").path("points").asLong()).isEqualTo(300);
     }
 
     @Test
