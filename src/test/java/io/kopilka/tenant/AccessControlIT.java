@@ -33,6 +33,7 @@ class AccessControlIT extends IntegrationTest {
                 new Call("DELETE", "/api/v1/api-keys/" + keyId, null),
                 new Call("POST", "/api/v1/stores", Map.of("code", "s" + UUID.randomUUID().toString().substring(0, 8))),
                 new Call("GET", "/api/v1/stores", null),
+                new Call("GET", "/api/v1/audit", null),
                 new Call("PUT", "/api/v1/program", Map.of("welcomePoints", 100)),
                 new Call("POST", "/api/v1/members", Map.of("phone", randomPhone())),
                 new Call("GET", "/api/v1/members", null),
@@ -76,12 +77,14 @@ class AccessControlIT extends IntegrationTest {
         assertProblem(api.post(pos, "/api/v1/stores", Map.of("code", "main")), 403, "forbidden");
         assertProblem(api.put(pos, "/api/v1/program", Map.of("welcomePoints", 100)), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/program"), 403, "forbidden");
+        assertProblem(api.get(pos, "/api/v1/audit"), 403, "forbidden");
 
         // Nothing of it happened: the spare key still works, no store, no extra key.
         Api.Response keys = api.get(t.adminKey(), "/api/v1/api-keys");
         assertThat(keys.json().path("items")).hasSize(3);
         keys.json().path("items").forEach(k -> assertThat(k.path("revokedAt").isNull()).isTrue());
         assertThat(api.get(t.adminKey(), "/api/v1/stores").json().path("items")).isEmpty();
+        assertThat(api.get(t.adminKey(), "/api/v1/audit?objectType=store").json().path("items")).isEmpty();
     }
 
     @Test

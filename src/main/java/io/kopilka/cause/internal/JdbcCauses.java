@@ -141,7 +141,7 @@ class JdbcCauses implements Causes {
         long before = totals.totalPoints() - points;
         Cause after = new Cause(causeId, cause.draft(), totals.totalPoints(), totals.donors(), cause.createdAt(),
                 cause.updatedAt());
-        audit.record(caller, new Change("points.donated", "member", member.id().toString(), null,
+        audit.record(caller, new Change("points.donated", "points", member.id().toString(), null,
                 donationAudit(id, causeId, points), null));
         return new Donation(id, causeId, points,
                 CauseTotals.unitsCompleted(before, points, cause.draft().pointsPerUnit()),
