@@ -34,6 +34,8 @@ class MemberTenantIsolationIT extends IntegrationTest {
                     assertProblem(r, 403, "forbidden");
                 }
             }
+            assertProblem(api.post(key, "/api/v1/members/" + id + "/donations",
+                    Map.of("causeId", java.util.UUID.randomUUID().toString(), "points", 1)), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members?phone=" + enc("+77017778899")), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members?phone=" + enc("8 701 777 88 99")), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members?card=" + card), 404, "not_found");

@@ -43,6 +43,14 @@ class AccessControlIT extends IntegrationTest {
                 new Call("POST", "/api/v1/members/" + memberId + "/card/reissue", null),
                 new Call("POST", "/api/v1/transfers", Map.of("fromMemberId", memberId, "toMemberId", memberId,
                         "points", 1)),
+                new Call("POST", "/api/v1/causes", Map.of("name", "Trees", "unit",
+                        Map.of("ru", "дерево", "kk", "ағаш", "en", "tree"), "pointsPerUnit", 500)),
+                new Call("GET", "/api/v1/causes", null),
+                new Call("GET", "/api/v1/causes/" + UUID.randomUUID(), null),
+                new Call("PUT", "/api/v1/causes/" + UUID.randomUUID(), Map.of("name", "Trees")),
+                new Call("DELETE", "/api/v1/causes/" + UUID.randomUUID(), null),
+                new Call("POST", "/api/v1/members/" + memberId + "/donations",
+                        Map.of("causeId", UUID.randomUUID().toString(), "points", 1)),
                 new Call("DELETE", "/api/v1/members/" + memberId, null));
     }
 

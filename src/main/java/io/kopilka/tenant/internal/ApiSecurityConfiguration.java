@@ -89,6 +89,9 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/card/reissue").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/members/*").hasRole("ADMIN")
                         .requestMatchers("/api/v1/transfers", "/api/v1/transfers/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/causes").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/causes/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/causes/*").hasRole("ADMIN")
                         .requestMatchers(ApiSecurityConfiguration::listsAllMembers).hasRole("ADMIN")
                         .anyRequest().hasAnyRole("ADMIN", "POS"));
         return http.build();
