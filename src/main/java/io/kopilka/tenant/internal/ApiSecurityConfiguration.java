@@ -80,6 +80,9 @@ class ApiSecurityConfiguration {
                                 Problems.of(403, "forbidden", "This key's role may not do this"))))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenants").hasRole("PLATFORM")
+                        // A till shows what is on sale; the rest of the catalog is the admin's.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rewards", "/api/v1/rewards/*")
+                        .hasAnyRole("ADMIN", "POS")
                         .requestMatchers(ADMIN_ONLY).hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/stores").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/members/*/tier").hasRole("ADMIN")
@@ -88,6 +91,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/members/*").hasRole("ADMIN")
                         .requestMatchers("/api/v1/transfers", "/api/v1/transfers/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/adjustments").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/coupons/*/cancel").hasRole("ADMIN")
                         .requestMatchers(ApiSecurityConfiguration::listsAllMembers).hasRole("ADMIN")
                         .anyRequest().hasAnyRole("ADMIN", "POS"));
         return http.build();
