@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or used, never both.
  */
 @Component
-class CouponExpiryJob implements CouponExpiry {
+class SqlCouponExpiry implements CouponExpiry {
     static final int BATCH = 500;
 
     private final CouponStore coupons;
@@ -29,7 +29,7 @@ class CouponExpiryJob implements CouponExpiry {
     private final Ledger ledger;
     private final TransactionTemplate tx;
 
-    CouponExpiryJob(CouponStore coupons, CouponService service, Ledger ledger, TransactionTemplate tx) {
+    SqlCouponExpiry(CouponStore coupons, CouponService service, Ledger ledger, TransactionTemplate tx) {
         this.coupons = coupons;
         this.service = service;
         this.ledger = ledger;
