@@ -83,7 +83,8 @@ class DemoProgram {
             return;
         }
         Tenant tenant = tenants.byName(NAME).orElseGet(this::seed);
-        String key = keys.issue(tenant.id(), "demo console " + LocalDate.now(clock), Role.ADMIN, null).secret();
+        String key = keys.issue(Caller.system(tenant.id()), "demo console " + LocalDate.now(clock), Role.ADMIN, null)
+                .secret();
         String base = "http://localhost:" + port;
         log.warn("""
 
@@ -101,8 +102,9 @@ class DemoProgram {
 
     private Tenant seed() {
         Tenant tenant = tenants.create(new Tenants.NewTenant(NAME, "KZT", "Asia/Almaty", "ru", null)).tenant();
-        stores.create(tenant.id(), "dostyk", "Барбершоп на Достык");
-        stores.create(tenant.id(), "abaya", "Барбершоп на Абая");
+        Caller owner = Caller.system(tenant.id());
+        stores.create(owner, "dostyk", "Барбершоп на Достык");
+        stores.create(owner, "abaya", "Барбершоп на Абая");
         record Person(String phone, String name, String birth, String locale, Map<String, Object> attributes) {
         }
         List<Person> people = List.of(
@@ -136,7 +138,6 @@ class DemoProgram {
                 new BigDecimal("7000.00"));
         var oil = new PurchaseOrder.Item("BEARD-OIL", "Масло для бороды", "beard-care", BigDecimal.ONE,
                 new BigDecimal("4500.00"));
-        Caller owner = Caller.system(tenant.id());
         String firstPurchase = null;
         for (int i = 0; i < joined.size(); i++) {
             var ref = new PurchaseOrder.MemberReference(joined.get(i).id().toString(), null, null);

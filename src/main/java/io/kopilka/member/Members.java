@@ -35,6 +35,12 @@ public interface Members {
 
     List<Member> page(TenantId tenant, MemberId after, int limit);
 
+    /**
+     * The member, locked until the caller's transaction ends (which must be open): what a change's
+     * "before" is read from, so that no other change slips in between; 404 for no such member.
+     */
+    Member lock(TenantId tenant, MemberId id);
+
     Member update(TenantId tenant, MemberId id, MemberChanges changes);
 
     Member reissueCard(TenantId tenant, MemberId id);

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** The stores of a tenant. */
 public interface Stores {
-    Store create(TenantId tenant, String code, String name);
+    /** Opens a store in {@code by}'s tenant and publishes {@link StoreCreated}. */
+    Store create(Caller by, String code, String name);
 
     /** Up to {@code limit} stores in code order, after {@code afterCode} (null: from the first). */
     List<Store> page(TenantId tenant, String afterCode, int limit);

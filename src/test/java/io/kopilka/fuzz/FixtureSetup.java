@@ -40,6 +40,10 @@ final class FixtureSetup {
         if (rule.status() < 300) {
             pool.put("/api/v1/rules", rule.text("id"));
         }
+        Api.Response cause = soft(api.post(key, "/api/v1/causes", bodies.cause()), name + ": POST /api/v1/causes");
+        if (cause.status() < 300) {
+            pool.put("/api/v1/causes", cause.text("id"));
+        }
         Api.Response m1 = must(api.post(key, "/api/v1/members", ValidBodies.json("phone", bodies.phone(), "name", "Aigerim",
                 "email", "aigerim-" + UUID.randomUUID() + "@example.kz", "birthDate", "1990-04-02")), "member");
         pool.put("/api/v1/members", m1.text("id"));

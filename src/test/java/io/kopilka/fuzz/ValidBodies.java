@@ -76,6 +76,14 @@ final class ValidBodies {
                 "refundOnExpiry", true);
     }
 
+    Map<String, Object> cause() {
+        return json("name", "Посади дерево", "names", json("kk", "Ағаш ек", "en", "Plant a tree"),
+                "description", "500 points a tree", "unit", json("ru", "дерево", "kk", "ағаш", "en", "tree"),
+                "unitForms", json("ru", json("one", "дерево", "few", "дерева", "many", "деревьев")),
+                "verb", json("ru", "посадили", "kk", "отырғыздық", "en", "planted"), "pointsPerUnit", 500,
+                "goalUnits", 1000, "active", true);
+    }
+
     Map<String, Object> purchase(Fixture f) {
         return json("externalId", "fuzz-" + UUID.randomUUID(), "storeCode", "main", "channel", "pos",
                 "occurredAt", OCCURRED_AT, "member", json("id", f.pool().get("/api/v1/members")),
@@ -110,6 +118,8 @@ final class ValidBodies {
             case "POST /api/v1/members/{id}/adjustments" -> json("points", 100, "reason", "compensation",
                     "note", "long wait");
             case "POST /api/v1/transfers" -> json("fromMemberId", member, "toMemberId", f.member2(), "points", 1);
+            case "POST /api/v1/causes", "PUT /api/v1/causes/{id}" -> cause();
+            case "POST /api/v1/members/{id}/donations" -> json("causeId", f.pool().get("/api/v1/causes"), "points", 1);
             case "PUT /api/v1/members/{id}/tier" -> json("code", "vip", "reason", "friend of the owner");
             case "POST /api/v1/rewards", "PUT /api/v1/rewards/{id}" -> reward();
             case "POST /api/v1/members/{id}/redemptions" -> json("rewardId", f.pool().get("/api/v1/rewards"),

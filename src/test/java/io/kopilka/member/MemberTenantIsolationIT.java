@@ -34,6 +34,8 @@ class MemberTenantIsolationIT extends IntegrationTest {
                     assertProblem(r, 403, "forbidden");
                 }
             }
+            assertProblem(api.post(key, "/api/v1/members/" + id + "/donations",
+                    Map.of("causeId", java.util.UUID.randomUUID().toString(), "points", 1)), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members?phone=" + enc("+77017778899")), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members?phone=" + enc("8 701 777 88 99")), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members?card=" + card), 404, "not_found");
@@ -45,6 +47,12 @@ class MemberTenantIsolationIT extends IntegrationTest {
         // Tenant A's member is exactly as it was: not renamed, not erased, same card.
         Api.Response after = api.get(a.adminKey(), "/api/v1/members/" + id);
         assertThat(after.json()).isEqualTo(m.json());
+        // Nor did B's refused attempts leave a trace in A's audit log, and B's log never shows A's member.
+        assertThat(api.patch(a.adminKey(), "/api/v1/members/" + id, Map.of("name", "Aigerim S.")).status())
+                .isEqualTo(200);
+        assertThat(api.get(a.adminKey(), "/api/v1/audit?objectId=" + id).json().path("items")).hasSize(1);
+        assertThat(api.get(b.adminKey(), "/api/v1/audit?objectId=" + id).json().path("items")).isEmpty();
+        assertThat(api.get(b.adminKey(), "/api/v1/audit?limit=200").body()).doesNotContain(id);
         assertThat(api.get(a.adminKey(), "/api/v1/members?card=" + card).text("id")).isEqualTo(id);
     }
 

@@ -33,6 +33,7 @@ class AccessControlIT extends IntegrationTest {
                 new Call("DELETE", "/api/v1/api-keys/" + keyId, null),
                 new Call("POST", "/api/v1/stores", Map.of("code", "s" + UUID.randomUUID().toString().substring(0, 8))),
                 new Call("GET", "/api/v1/stores", null),
+                new Call("GET", "/api/v1/audit", null),
                 new Call("PUT", "/api/v1/program", Map.of("welcomePoints", 100)),
                 new Call("POST", "/api/v1/members", Map.of("phone", randomPhone())),
                 new Call("GET", "/api/v1/members", null),
@@ -52,6 +53,14 @@ class AccessControlIT extends IntegrationTest {
                 new Call("GET", "/api/v1/coupons/K7M2-9QXD-4TRW", null),
                 new Call("POST", "/api/v1/coupons/K7M2-9QXD-4TRW/use", null),
                 new Call("POST", "/api/v1/coupons/K7M2-9QXD-4TRW/cancel", null),
+                new Call("POST", "/api/v1/causes", Map.of("name", "Trees", "unit",
+                        Map.of("ru", "дерево", "kk", "ағаш", "en", "tree"), "pointsPerUnit", 500)),
+                new Call("GET", "/api/v1/causes", null),
+                new Call("GET", "/api/v1/causes/" + UUID.randomUUID(), null),
+                new Call("PUT", "/api/v1/causes/" + UUID.randomUUID(), Map.of("name", "Trees")),
+                new Call("DELETE", "/api/v1/causes/" + UUID.randomUUID(), null),
+                new Call("POST", "/api/v1/members/" + memberId + "/donations",
+                        Map.of("causeId", UUID.randomUUID().toString(), "points", 1)),
                 new Call("DELETE", "/api/v1/members/" + memberId, null));
     }
 
@@ -102,12 +111,14 @@ class AccessControlIT extends IntegrationTest {
         assertProblem(api.post(pos, "/api/v1/stores", Map.of("code", "main")), 403, "forbidden");
         assertProblem(api.put(pos, "/api/v1/program", Map.of("welcomePoints", 100)), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/program"), 403, "forbidden");
+        assertProblem(api.get(pos, "/api/v1/audit"), 403, "forbidden");
 
         // Nothing of it happened: the spare key still works, no store, no extra key.
         Api.Response keys = api.get(t.adminKey(), "/api/v1/api-keys");
         assertThat(keys.json().path("items")).hasSize(3);
         keys.json().path("items").forEach(k -> assertThat(k.path("revokedAt").isNull()).isTrue());
         assertThat(api.get(t.adminKey(), "/api/v1/stores").json().path("items")).isEmpty();
+        assertThat(api.get(t.adminKey(), "/api/v1/audit?objectType=store").json().path("items")).isEmpty();
     }
 
     @Test

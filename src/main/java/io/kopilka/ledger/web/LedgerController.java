@@ -1,5 +1,7 @@
 package io.kopilka.ledger.web;
 
+import io.kopilka.audit.AuditLog;
+import io.kopilka.audit.Change;
 import io.kopilka.ledger.Entry;
 import io.kopilka.ledger.Ledger;
 import io.kopilka.ledger.Transfer;
@@ -46,8 +48,11 @@ class LedgerController {
     private final Tenants tenants;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final AuditLog audit;
 
-    LedgerController(Ledger ledger, Members members, Tenants tenants, Idempotency idempotency, Clock clock) {
+    LedgerController(Ledger ledger, Members members, Tenants tenants, Idempotency idempotency, Clock clock,
+                     AuditLog audit) {
+        this.audit = audit;
         this.ledger = ledger;
         this.members = members;
         this.tenants = tenants;
@@ -69,6 +74,10 @@ class LedgerController {
 
     record TransferRequest(String fromMemberId, String toMemberId,
                            @Schema(description = "Above 0; at most what the giver has available") Long points) {
+    }
+
+    /** A transfer as the audit log keeps it. */
+    record Transferred(String fromMemberId, String toMemberId, long points) {
     }
 
     record TransferDone(String id, String fromMemberId, String toMemberId, long points, long fromAvailable,
@@ -115,6 +124,8 @@ class LedgerController {
         // The erasure is checked inside: a retry of a transfer made before it still gets its first answer.
         var outcome = idempotency.run(caller.tenant(), "transfer", key, request, TransferDone.class, () -> {
             Transfer done = ledger.transfer(caller.tenant(), from, to, points, Now.of(clock));
+            audit.record(caller, new Change("points.transferred", "points", done.id().toString(), null,
+                    new Transferred(done.from().toString(), done.to().toString(), done.points()), null));
             return new TransferDone(done.id().toString(), done.from().toString(), done.to().toString(), done.points(),
                     done.fromAvailable(), done.toAvailable());
         });

@@ -31,6 +31,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -192,6 +193,12 @@ class JdbcMembers implements Members {
                 ORDER BY id LIMIT :limit""")
                 .param("tenant", tenant.value()).param("after", after == null ? null : after.value())
                 .param("limit", limit).query(this::map).list();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Member lock(TenantId tenant, MemberId id) {
+        return byIdForUpdate(tenant, id).orElseThrow(() -> ApiProblem.notFound("Member"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kopilka.member.web;
 
+import io.kopilka.audit.AuditLog;
+import io.kopilka.audit.Change;
 import io.kopilka.member.Member;
 import io.kopilka.member.MemberLevel;
 import io.kopilka.member.MemberLevels;
@@ -44,9 +46,12 @@ class MemberController {
     private final Tenants tenants;
     private final Idempotency idempotency;
     private final MemberLevels levels;
+    private final AuditLog audit;
 
-    MemberController(Members members, Tenants tenants, Idempotency idempotency, MemberLevels levels) {
+    MemberController(Members members, Tenants tenants, Idempotency idempotency, MemberLevels levels,
+                     AuditLog audit) {
         this.levels = levels;
+        this.audit = audit;
         this.members = members;
         this.tenants = tenants;
         this.idempotency = idempotency;
@@ -136,9 +141,13 @@ class MemberController {
         Member member = find(caller, id);
         ZoneId zone = zone(caller);
         // A merge is not idempotent by itself: a retry after a later change would undo that change.
-        return idempotency.run(caller.tenant(), "member-update:" + member.id(), key, changes, MemberView.class,
-                () -> view(caller, members.update(caller.tenant(), member.id(), new Members.MemberChanges(changes)),
-                        zone)).body();
+        return idempotency.run(caller.tenant(), "member-update:" + member.id(), key, changes, MemberView.class, () -> {
+            MemberView before = view(caller, members.lock(caller.tenant(), member.id()), zone);
+            MemberView after = view(caller, members.update(caller.tenant(), member.id(),
+                    new Members.MemberChanges(changes)), zone);
+            audit.record(caller, Change.updated("member", after.id(), before, after));
+            return after;
+        }).body();
     }
 
     @PostMapping("/api/v1/members/{id}/card/reissue")
@@ -155,7 +164,13 @@ class MemberController {
         ZoneId zone = zone(caller);
         // A till that retries must not issue a third card and void the one it just printed.
         var outcome = idempotency.run(caller.tenant(), "reissue:" + member.id(), key, member.id().toString(),
-                MemberView.class, () -> view(caller, members.reissueCard(caller.tenant(), member.id()), zone));
+                MemberView.class, () -> {
+                    Member before = members.lock(caller.tenant(), member.id());
+                    Member after = members.reissueCard(caller.tenant(), member.id());
+                    audit.record(caller, new Change("member.card_reissued", "member", member.id().toString(),
+                            CardHint.of(before), CardHint.of(after), null));
+                    return view(caller, after, zone);
+                });
         return ResponseEntity.ok(outcome.body());
     }
 
@@ -170,6 +185,10 @@ class MemberController {
                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         MemberId member = find(caller, id).id();
         idempotency.runWithoutBody(caller.tenant(), "member-erase", key, member.toString(), () -> {
+            if (!members.lock(caller.tenant(), member).erased()) {
+                // The entry keeps no personal data: only that this member was erased, by whom and when.
+                audit.record(caller, new Change("member.erased", "member", member.toString(), null, null, null));
+            }
             members.erase(caller.tenant(), member);
             forgetStoredAnswers(caller, member);
         });
@@ -183,6 +202,14 @@ class MemberController {
         MemberView erased = MemberView.of(find(caller, id.toString()), zone(caller));
         for (String scope : new String[] {"members", "reissue:" + id, "member-update:" + id}) {
             idempotency.rewrite(caller.tenant(), scope, id.toString(), erased);
+        }
+    }
+
+    /** A card number as the audit log keeps it: its last four digits, enough to tell cards apart. */
+    record CardHint(@Nullable String cardNumber) {
+        static CardHint of(Member member) {
+            String card = member.cardNumber();
+            return new CardHint(card == null ? null : "…" + card.substring(card.length() - 4));
         }
     }
 

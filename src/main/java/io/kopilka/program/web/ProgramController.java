@@ -1,5 +1,7 @@
 package io.kopilka.program.web;
 
+import io.kopilka.audit.AuditLog;
+import io.kopilka.audit.Change;
 import io.kopilka.program.Programs;
 import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.shared.web.ApiDocs;
@@ -20,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ProgramController {
     private final Programs programs;
     private final Idempotency idempotency;
+    private final AuditLog audit;
 
-    ProgramController(Programs programs, Idempotency idempotency) {
+    ProgramController(Programs programs, Idempotency idempotency, AuditLog audit) {
         this.programs = programs;
         this.idempotency = idempotency;
+        this.audit = audit;
     }
 
     @GetMapping("/api/v1/program")
@@ -44,8 +48,12 @@ class ProgramController {
             + "`errors`")
     ResponseEntity<ProgramDocument> put(@AuthenticationPrincipal Caller caller, @RequestBody ProgramDocument request,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        var outcome = idempotency.run(caller.tenant(), "program", key, request, ProgramDocument.class,
-                () -> ProgramDocument.of(programs.replace(caller.tenant(), request.toProgram(0))));
+        var outcome = idempotency.run(caller.tenant(), "program", key, request, ProgramDocument.class, () -> {
+            ProgramDocument before = ProgramDocument.of(programs.of(caller.tenant()));
+            ProgramDocument after = ProgramDocument.of(programs.replace(caller.tenant(), request.toProgram(0)));
+            audit.record(caller, Change.updated("program", null, before, after));
+            return after;
+        });
         return ResponseEntity.ok(outcome.body());
     }
 }

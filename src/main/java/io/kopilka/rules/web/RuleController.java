@@ -1,5 +1,7 @@
 package io.kopilka.rules.web;
 
+import io.kopilka.audit.AuditLog;
+import io.kopilka.audit.Change;
 import io.kopilka.shared.RuleId;
 import io.kopilka.rules.RuleDocument;
 import io.kopilka.rules.Rules;
@@ -41,11 +43,13 @@ class RuleController {
     private final Rules rules;
     private final Tenants tenants;
     private final Idempotency idempotency;
+    private final AuditLog audit;
 
-    RuleController(Rules rules, Tenants tenants, Idempotency idempotency) {
+    RuleController(Rules rules, Tenants tenants, Idempotency idempotency, AuditLog audit) {
         this.rules = rules;
         this.tenants = tenants;
         this.idempotency = idempotency;
+        this.audit = audit;
     }
 
     record RuleList(List<RuleDocument> items, @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
@@ -68,8 +72,11 @@ class RuleController {
     ResponseEntity<RuleDocument> create(@AuthenticationPrincipal Caller caller, @RequestBody RuleDocument request,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         ZoneId zone = zone(caller);
-        var outcome = idempotency.run(caller.tenant(), "rules", key, request, RuleDocument.class,
-                () -> RuleDocument.of(rules.create(caller.tenant(), request.toRule(RuleId.next())), zone));
+        var outcome = idempotency.run(caller.tenant(), "rules", key, request, RuleDocument.class, () -> {
+            RuleDocument created = RuleDocument.of(rules.create(caller.tenant(), request.toRule(RuleId.next())), zone);
+            audit.record(caller, Change.created("rule", created.id(), created));
+            return created;
+        });
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
 
@@ -114,8 +121,12 @@ class RuleController {
                          @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         RuleId ruleId = ruleId(id);
         ZoneId zone = zone(caller);
-        return idempotency.run(caller.tenant(), "rule-replace:" + ruleId, key, request, RuleDocument.class,
-                () -> RuleDocument.of(rules.replace(caller.tenant(), ruleId, request.toRule(ruleId)), zone)).body();
+        return idempotency.run(caller.tenant(), "rule-replace:" + ruleId, key, request, RuleDocument.class, () -> {
+            RuleDocument before = document(caller, ruleId, zone);
+            RuleDocument after = RuleDocument.of(rules.replace(caller.tenant(), ruleId, request.toRule(ruleId)), zone);
+            audit.record(caller, Change.updated("rule", ruleId.toString(), before, after));
+            return after;
+        }).body();
     }
 
     /** With a key, a retry answers 204 again, where a second delete without one finds no rule (404). */
@@ -129,8 +140,17 @@ class RuleController {
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                 @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         RuleId ruleId = ruleId(id);
-        idempotency.runWithoutBody(caller.tenant(), "rule-delete", key, ruleId.value(),
-                () -> rules.delete(caller.tenant(), ruleId));
+        ZoneId zone = zone(caller);
+        idempotency.runWithoutBody(caller.tenant(), "rule-delete", key, ruleId.value(), () -> {
+            RuleDocument before = document(caller, ruleId, zone);
+            rules.delete(caller.tenant(), ruleId);
+            audit.record(caller, new Change("rule.archived", "rule", ruleId.toString(), before, null, null));
+        });
+    }
+
+    /** The rule before a change, read in its transaction; null only where the change then finds no rule (404). */
+    private RuleDocument document(Caller caller, RuleId id, ZoneId zone) {
+        return rules.byId(caller.tenant(), id).map(rule -> RuleDocument.of(rule, zone)).orElse(null);
     }
 
     private static RuleId ruleId(String id) {

@@ -34,7 +34,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @EnableConfigurationProperties(RateLimitProperties.class)
 class ApiSecurityConfiguration {
     private static final String[] ADMIN_ONLY = {
-            "/api/v1/api-keys/**", "/api/v1/program/**", "/api/v1/rules/**", "/api/v1/tiers/**",
+            "/api/v1/api-keys/**", "/api/v1/audit/**", "/api/v1/program/**", "/api/v1/rules/**", "/api/v1/tiers/**",
             "/api/v1/rewards/**", "/api/v1/challenges/**", "/api/v1/webhooks/**", "/api/v1/analytics/**"};
 
     static final String[] PUBLIC_HEALTH = {"/actuator/health", "/actuator/health/liveness",
@@ -92,6 +92,9 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/transfers", "/api/v1/transfers/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/adjustments").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/coupons/*/cancel").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/causes").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/causes/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/causes/*").hasRole("ADMIN")
                         .requestMatchers(ApiSecurityConfiguration::listsAllMembers).hasRole("ADMIN")
                         .anyRequest().hasAnyRole("ADMIN", "POS"));
         return http.build();

@@ -5,6 +5,8 @@ import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.ApiKey;
+import io.kopilka.tenant.ApiKeyIssued;
+import io.kopilka.tenant.ApiKeyRevoked;
 import io.kopilka.tenant.ApiKeySecret;
 import io.kopilka.tenant.ApiKeys;
 import io.kopilka.tenant.Caller;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +41,11 @@ class JdbcApiKeys implements ApiKeys {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    JdbcApiKeys(JdbcClient jdbc, Stores stores, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    JdbcApiKeys(JdbcClient jdbc, Stores stores, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.stores = stores;
         this.clock = clock;
     }
@@ -49,7 +55,8 @@ class JdbcApiKeys implements ApiKeys {
 
     @Override
     @Transactional
-    public Issued issue(TenantId tenant, String name, Role role, String storeCode) {
+    public Issued issue(Caller by, String name, Role role, String storeCode) {
+        TenantId tenant = by.tenant();
         if (name == null || name.isBlank() || name.length() > 200) {
             throw ApiProblem.invalid("name", "must be 1 to 200 characters");
         }
@@ -66,6 +73,7 @@ class JdbcApiKeys implements ApiKeys {
                 .param("role", role.code()).param("store", storeCode).param("hash", ApiKeySecret.hash(secret))
                 .param("hint", key.hint()).param("createdAt", Timestamp.from(key.createdAt()))
                 .update();
+        events.publishEvent(new ApiKeyIssued(by, key));
         return new Issued(key, secret);
     }
 
@@ -84,13 +92,17 @@ class JdbcApiKeys implements ApiKeys {
 
     @Override
     @Transactional
-    public void revoke(TenantId tenant, UUID id) {
-        int updated = jdbc.sql("""
-                UPDATE api_key SET revoked_at = COALESCE(revoked_at, :now) WHERE tenant_id = :tenant AND id = :id""")
-                .param("now", Timestamp.from(Now.of(clock))).param("tenant", tenant.value()).param("id", id)
-                .update();
-        if (updated == 0) {
-            throw ApiProblem.notFound("API key");
+    public void revoke(Caller by, UUID id) {
+        TenantId tenant = by.tenant();
+        // Locked, so that of two revocations at once only one finds the key live and tells of it.
+        ApiKey key = jdbc.sql("SELECT * FROM api_key WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+                .param("tenant", tenant.value()).param("id", id)
+                .query(JdbcApiKeys::map).optional().orElseThrow(() -> ApiProblem.notFound("API key"));
+        if (key.revokedAt() == null) {
+            jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE tenant_id = :tenant AND id = :id")
+                    .param("now", Timestamp.from(Now.of(clock))).param("tenant", tenant.value()).param("id", id)
+                    .update();
+            events.publishEvent(new ApiKeyRevoked(by, key));
         }
         cache.values().removeIf(c -> c.caller().keyId().equals(id));
     }

@@ -3,13 +3,16 @@ package io.kopilka.tenant.internal;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Store;
+import io.kopilka.tenant.StoreCreated;
 import io.kopilka.tenant.Stores;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,14 +22,18 @@ class JdbcStores implements Stores {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    JdbcStores(JdbcClient jdbc, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    JdbcStores(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
     @Override
     @Transactional
-    public Store create(TenantId tenant, String code, String name) {
+    public Store create(Caller by, String code, String name) {
+        TenantId tenant = by.tenant();
         if (code == null || !code.matches(Store.CODE_PATTERN)) {
             throw ApiProblem.invalid("code", "must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
@@ -43,7 +50,9 @@ class JdbcStores implements Stores {
         if (inserted == 0) {
             throw ApiProblem.conflict("store_exists", "A store with code '" + code + "' already exists");
         }
-        return new Store(code, cleanName, now);
+        Store store = new Store(code, cleanName, now);
+        events.publishEvent(new StoreCreated(by, store));
+        return store;
     }
 
     @Override

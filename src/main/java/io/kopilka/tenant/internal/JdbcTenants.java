@@ -8,6 +8,7 @@ import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.ApiKeys;
 import io.kopilka.tenant.DefaultCountry;
 import io.kopilka.tenant.Language;
+import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Role;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
@@ -54,7 +55,7 @@ class JdbcTenants implements Tenants {
                 .param("locale", tenant.locale().tag()).param("country", tenant.country())
                 .param("createdAt", Timestamp.from(tenant.createdAt()))
                 .update();
-        ApiKeys.Issued admin = keys.issue(tenant.id(), "admin", Role.ADMIN, null);
+        ApiKeys.Issued admin = keys.issue(Caller.system(tenant.id()), "admin", Role.ADMIN, null);
         return new Created(tenant, admin.secret());
     }
 

@@ -102,7 +102,7 @@ class ApiKeyController {
         Idempotency.refuse(idempotencyKey, NOT_REPLAYABLE);
         Role role = Role.fromCode(request.role())
                 .orElseThrow(() -> ApiProblem.invalid("role", "must be admin or pos"));
-        ApiKeys.Issued issued = keys.issue(caller.tenant(), request.name(), role, request.storeCode());
+        ApiKeys.Issued issued = keys.issue(caller, request.name(), role, request.storeCode());
         return new KeyCreated(issued.key().id().toString(), issued.secret(), issued.key().name(), role.code(),
                 issued.key().storeCode());
     }
@@ -134,6 +134,6 @@ class ApiKeyController {
                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         UUID keyId = Ids.parse(id).orElseThrow(() -> ApiProblem.notFound("API key"));
         idempotency.runWithoutBody(caller.tenant(), "api-key-revoke", idempotencyKey, keyId,
-                () -> keys.revoke(caller.tenant(), keyId));
+                () -> keys.revoke(caller, keyId));
     }
 }

@@ -66,7 +66,7 @@ class StoreController {
                                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         ZoneId zone = tenants.get(caller.tenant()).timezone();
         var outcome = idempotency.run(caller.tenant(), "stores", key, request, StoreView.class,
-                () -> StoreView.of(stores.create(caller.tenant(), request.code(), request.name()), zone));
+                () -> StoreView.of(stores.create(caller, request.code(), request.name()), zone));
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
 

@@ -1,5 +1,7 @@
 package io.kopilka.tier.web;
 
+import io.kopilka.audit.AuditLog;
+import io.kopilka.audit.Change;
 import io.kopilka.shared.Money;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
@@ -9,6 +11,7 @@ import io.kopilka.shared.idempotency.Idempotency;
 import io.kopilka.shared.web.ApiDocs;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenants;
+import io.kopilka.tier.MemberTier;
 import io.kopilka.tier.TierProgress;
 import io.kopilka.tier.Tiers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,8 +38,11 @@ class TierController {
     private final Tenants tenants;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final AuditLog audit;
 
-    TierController(Tiers tiers, Members members, Tenants tenants, Idempotency idempotency, Clock clock) {
+    TierController(Tiers tiers, Members members, Tenants tenants, Idempotency idempotency, Clock clock,
+                   AuditLog audit) {
+        this.audit = audit;
         this.tiers = tiers;
         this.members = members;
         this.tenants = tenants;
@@ -68,9 +74,13 @@ class TierController {
     ResponseEntity<LadderDocument> put(@AuthenticationPrincipal Caller caller, @RequestBody LadderDocument request,
                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         int scale = moneyScale(caller);
-        var outcome = idempotency.run(caller.tenant(), "tiers", key, request, LadderDocument.class,
-                () -> LadderDocument.of(tiers.replace(caller.tenant(), request.toLadder(), scale, caller.actor(),
-                        Now.of(clock)), scale));
+        var outcome = idempotency.run(caller.tenant(), "tiers", key, request, LadderDocument.class, () -> {
+            LadderDocument before = LadderDocument.of(tiers.ladder(caller.tenant()), scale);
+            LadderDocument after = LadderDocument.of(tiers.replace(caller.tenant(), request.toLadder(), scale,
+                    caller.actor(), Now.of(clock)), scale);
+            audit.record(caller, new Change("tiers.replaced", "tiers", null, before, after, null));
+            return after;
+        });
         return ResponseEntity.ok(outcome.body());
     }
 
@@ -102,10 +112,23 @@ class TierController {
         }
         var outcome = idempotency.run(caller.tenant(), "tier:" + member.id(), key, request, TierProgress.class, () -> {
             Instant now = Now.of(clock);
-            tiers.assign(caller.tenant(), member.id(), request.code(), request.reason(), caller.actor(), now);
+            AssignedLevel before = tiers.current(caller.tenant(), member.id()).map(AssignedLevel::of).orElse(null);
+            AssignedLevel after = AssignedLevel.of(tiers.assign(caller.tenant(), member.id(), request.code(),
+                    request.reason(), caller.actor(), now));
+            if (before == null || !before.code().equals(after.code())) { // on it already: nothing changed
+                audit.record(caller, new Change("member.tier_assigned", "member", member.id().toString(), before,
+                        after, request.reason().strip()));
+            }
             return tiers.progress(caller.tenant(), member.id(), now).orElseThrow(TierController::noTiers);
         });
         return ResponseEntity.ok(outcome.body());
+    }
+
+    /** A member's level as the audit log keeps it. */
+    record AssignedLevel(String code, String name, boolean manual) {
+        static AssignedLevel of(MemberTier tier) {
+            return new AssignedLevel(tier.level().code(), tier.level().name(), tier.manual());
+        }
     }
 
     static ApiProblem noTiers() {

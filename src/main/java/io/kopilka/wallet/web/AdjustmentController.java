@@ -1,5 +1,7 @@
 package io.kopilka.wallet.web;
 
+import io.kopilka.audit.AuditLog;
+import io.kopilka.audit.Change;
 import io.kopilka.ledger.Ledger;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
@@ -39,9 +41,11 @@ class AdjustmentController {
     private final Tenants tenants;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final AuditLog audit;
 
     AdjustmentController(Ledger ledger, Wallets wallets, Members members, Tenants tenants, Idempotency idempotency,
-                         Clock clock) {
+                         Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.ledger = ledger;
         this.wallets = wallets;
         this.members = members;
@@ -79,6 +83,9 @@ class AdjustmentController {
                 () -> {
                     Instant now = Now.of(clock);
                     ledger.adjust(caller.tenant(), member, adjustment, caller.actor(), now);
+                    audit.record(caller, new Change("points.adjusted", "points", member.id().toString(), null,
+                            new Adjustment(adjustment.points(), adjustment.reason(), adjustment.note()),
+                            adjustment.reason()));
                     return new AdjustmentDone(member.id().toString(), adjustment.points(), adjustment.reason(),
                             adjustment.note(), BalanceView.of(wallets.balance(caller.tenant(), member.id(), now),
                             tenants.get(caller.tenant()).timezone()));
