@@ -2,7 +2,11 @@ package io.kopilka.reward;
 
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
+import io.kopilka.tenant.Caller;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Coupons as other modules give them (staff gifts, challenges, birthdays): a coupon of a reward of
@@ -20,4 +24,28 @@ public interface Coupons {
      */
     IssuedCoupon issue(TenantId tenant, MemberId member, String rewardId, CouponSource source, String note,
                        String actor, Instant now);
+
+    /** The coupon of a code as anyone types it (any case, dashes and spaces optional); empty for another tenant's. */
+    Optional<Coupon> byCode(TenantId tenant, String code);
+
+    /**
+     * A member's coupons, newest first, up to {@code limit} after ({@code beforeIssuedAt}, {@code beforeId}).
+     *
+     * @param status null: all; an active coupon past its expiry counts as expired
+     */
+    List<Coupon> ofMember(TenantId tenant, MemberId member, CouponStatus status, Instant beforeIssuedAt,
+                          UUID beforeId, int limit, Instant now);
+
+    /**
+     * A gift or an experience handed over at the till: the coupon becomes used. 404 for an unknown
+     * code; 422 {@code coupon_invalid} with {@code reason} ({@code use_at_checkout} for a discount,
+     * {@code wrong_store}, {@code used}, {@code expired}, {@code cancelled}); 409 {@code coupon_used}.
+     */
+    Coupon handOver(Caller caller, String code, Instant now);
+
+    /**
+     * Cancels an unused coupon, audited with {@code reason}; one bought with points gives them back.
+     * 404 for an unknown code; 422 {@code coupon_invalid} for one no longer active.
+     */
+    Coupon cancel(Caller caller, String code, String reason, Instant now);
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * Gives a new tenant realistic data (a store, a pos key, a program, tiers, a rule, two members with
- * points, a purchase), so that the mutations hit real ids and real pricing rather than an empty
+ * points, a reward and a coupon of it, a purchase), so that the mutations hit real ids and real pricing rather than an empty
  * tenant's early refusals. A step the service refuses only weakens what is tested, so it becomes a
  * note; without a store, a member or a purchase nothing meaningful can run, so those fail the set-up.
  */
@@ -50,6 +50,15 @@ final class FixtureSetup {
         String m2 = must(api.post(key, "/api/v1/members", Map.of("phone", bodies.phone())), "member 2").text("id");
         soft(api.post(key, "/api/v1/members/" + m1.text("id") + "/adjustments",
                 Map.of("points", 1_000_000, "reason", "fuzz float")), name + ": adjustment");
+        Api.Response reward = soft(api.post(key, "/api/v1/rewards", bodies.reward()), name + ": POST /api/v1/rewards");
+        if (reward.status() < 300) {
+            pool.put("/api/v1/rewards", reward.text("id"));
+            Api.Response bought = soft(api.post(key, "/api/v1/members/" + m1.text("id") + "/redemptions",
+                    Map.of("rewardId", reward.text("id"))), name + ": redemption");
+            if (bought.status() < 300) {
+                pool.put("/api/v1/coupons", bought.json().path("coupon").path("code").asString());
+            }
+        }
         Fixture f = new Fixture(name, t, pos, m1.text("referralCode"), m2, pool);
         pool.put("/api/v1/purchases", must(api.post(key, "/api/v1/purchases", bodies.purchase(f)), "purchase").text("id"));
         return f;

@@ -67,6 +67,15 @@ final class ValidBodies {
                 "maxPointsPerMemberPerMonth", 10_000_000);
     }
 
+    Map<String, Object> reward() {
+        return json("name", "Бесплатная стрижка", "names", json("kk", "Тегін шаш қию", "en", "Free haircut"),
+                "description", "Any haircut", "kind", "percent_off", "costPoints", 10, "percent", "20",
+                "itemFilter", json("skus", List.of("HAIRCUT")), "minSpend", "0.00", "stores", List.of("main"),
+                "perMemberLimit", 1_000_000, "couponValidDays", 30, "validFrom", "2026-01-01T00:00:00+05:00",
+                "validTo", "2030-01-01T00:00:00+05:00", "imageUrl", "https://example.kz/haircut.png",
+                "refundOnExpiry", true);
+    }
+
     Map<String, Object> cause() {
         return json("name", "Посади дерево", "names", json("kk", "Ағаш ек", "en", "Plant a tree"),
                 "description", "500 points a tree", "unit", json("ru", "дерево", "kk", "ағаш", "en", "tree"),
@@ -114,6 +123,10 @@ final class ValidBodies {
             case "POST /api/v1/causes", "PUT /api/v1/causes/{id}" -> cause();
             case "POST /api/v1/members/{id}/donations" -> json("causeId", f.pool().get("/api/v1/causes"), "points", 1);
             case "PUT /api/v1/members/{id}/tier" -> json("code", "vip", "reason", "friend of the owner");
+            case "POST /api/v1/rewards", "PUT /api/v1/rewards/{id}" -> reward();
+            case "POST /api/v1/members/{id}/redemptions" -> json("rewardId", f.pool().get("/api/v1/rewards"),
+                    "note", "a table by the window");
+            case "POST /api/v1/coupons/{code}/cancel" -> json("reason", "bought by mistake");
             default -> op.hasBody() ? synth(op.bodySchema(), f, "", 0) : json();
         };
         JsonNode node = JSON.valueToTree(body);

@@ -43,6 +43,16 @@ class AccessControlIT extends IntegrationTest {
                 new Call("POST", "/api/v1/members/" + memberId + "/card/reissue", null),
                 new Call("POST", "/api/v1/transfers", Map.of("fromMemberId", memberId, "toMemberId", memberId,
                         "points", 1)),
+                new Call("POST", "/api/v1/rewards", Map.of("name", "Gift", "kind", "gift")),
+                new Call("GET", "/api/v1/rewards", null),
+                new Call("GET", "/api/v1/rewards/" + UUID.randomUUID(), null),
+                new Call("PUT", "/api/v1/rewards/" + UUID.randomUUID(), Map.of("name", "Gift", "kind", "gift")),
+                new Call("DELETE", "/api/v1/rewards/" + UUID.randomUUID(), null),
+                new Call("POST", "/api/v1/members/" + memberId + "/redemptions", Map.of("rewardId", keyId)),
+                new Call("GET", "/api/v1/members/" + memberId + "/coupons", null),
+                new Call("GET", "/api/v1/coupons/K7M2-9QXD-4TRW", null),
+                new Call("POST", "/api/v1/coupons/K7M2-9QXD-4TRW/use", null),
+                new Call("POST", "/api/v1/coupons/K7M2-9QXD-4TRW/cancel", null),
                 new Call("POST", "/api/v1/causes", Map.of("name", "Trees", "unit",
                         Map.of("ru", "дерево", "kk", "ағаш", "en", "tree"), "pointsPerUnit", 500)),
                 new Call("GET", "/api/v1/causes", null),
@@ -52,6 +62,30 @@ class AccessControlIT extends IntegrationTest {
                 new Call("POST", "/api/v1/members/" + memberId + "/donations",
                         Map.of("causeId", UUID.randomUUID().toString(), "points", 1)),
                 new Call("DELETE", "/api/v1/members/" + memberId, null));
+    }
+
+    @Test
+    void posKeyReadsTheCatalogAndServesCouponsButChangesNothingOfTheAdmins() {
+        TestTenant t = newTenant();
+        String pos = newKey(t, "pos");
+        String reward = api.post(t.adminKey(), "/api/v1/rewards", Map.of("name", "Gift", "kind", "gift",
+                "costPoints", 10)).text("id");
+        String member = newMember(t);
+        api.post(t.adminKey(), "/api/v1/members/" + member + "/adjustments", Map.of("points", 100, "reason", "seed"));
+        assertThat(api.get(pos, "/api/v1/rewards").status()).isEqualTo(200);
+        assertThat(api.get(pos, "/api/v1/rewards/" + reward).status()).isEqualTo(200);
+        assertProblem(api.post(pos, "/api/v1/rewards", Map.of("name", "Mine", "kind", "gift")), 403, "forbidden");
+        assertProblem(api.put(pos, "/api/v1/rewards/" + reward, Map.of("name", "Mine", "kind", "gift")), 403,
+                "forbidden");
+        assertProblem(api.delete(pos, "/api/v1/rewards/" + reward), 403, "forbidden");
+        Api.Response bought = api.post(pos, "/api/v1/members/" + member + "/redemptions", Map.of("rewardId", reward));
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+        String code = bought.json().path("coupon").path("code").asString();
+        assertThat(api.get(pos, "/api/v1/members/" + member + "/coupons").status()).isEqualTo(200);
+        assertThat(api.get(pos, "/api/v1/coupons/" + code).status()).isEqualTo(200);
+        assertProblem(api.post(pos, "/api/v1/coupons/" + code + "/cancel", null), 403, "forbidden");
+        assertThat(api.post(pos, "/api/v1/coupons/" + code + "/use", null).status()).isEqualTo(200);
+        assertThat(api.get(t.adminKey(), "/api/v1/rewards/" + reward).text("name")).isEqualTo("Gift");
     }
 
     @Test

@@ -33,7 +33,9 @@ class PurchaseController {
             + "`unknown_store`: no store has the `storeCode`\n"
             + "`below_min_redeem`: fewer points than the program's minimum, or a check too small for it\n"
             + "`points_limit_exceeded`: the rules would give more points than one purchase may earn\n"
-            + "`amount_out_of_range`: a sum is larger than Kopilka can store";
+            + "`amount_out_of_range`: a sum is larger than Kopilka can store\n"
+            + "`coupon_invalid`: a coupon of `couponCodes` cannot be used; `reason` says why (not_found, not_yours, "
+            + "used, expired, cancelled, wrong_store, min_spend, no_matching_items) and `couponCode` which";
     private static final String REPLAYED = "A retry with the same `externalId` (or `Idempotency-Key`): the first "
             + "answer, unchanged; nothing was done again";
 
@@ -69,7 +71,8 @@ class PurchaseController {
     @ApiResponse(responseCode = "200", description = REPLAYED)
     @ApiResponse(responseCode = "403", description = STORE_NOT_ALLOWED)
     @ApiResponse(responseCode = "404", description = MEMBER_NOT_FOUND)
-    @ApiResponse(responseCode = "409", description = CANNOT_REDEEM + "\n`idempotency_conflict`: this `externalId` "
+    @ApiResponse(responseCode = "409", description = CANNOT_REDEEM + "\n`coupon_used`: another purchase used one of "
+            + "the coupons at the same moment\n`idempotency_conflict`: this `externalId` "
             + "(or `Idempotency-Key`) was used with a different request")
     @ApiResponse(responseCode = "422", description = UNPRICEABLE)
     ResponseEntity<ReceiptJson> commit(@AuthenticationPrincipal Caller caller, @RequestBody PurchaseOrder order,

@@ -58,7 +58,8 @@ class RuleController {
     private static final String INVALID_RULE = "`validation_failed`: fields of the rule are invalid, all of them "
             + "named in `errors`\n"
             + "`invalid_condition`: the condition does not compile (`line` and `column` say where)\n"
-            + "`unsupported_rule_kind`: a kind that needs rewards, which are not available yet\n"
+            + "`unknown_target`: an `issue_coupon` rule names no active reward of the tenant (a `cause_contribution` "
+            + "rule, no cause of it)\n"
             + "`unsupported_rule_field`: a `segment`, not available yet";
     private static final String RULE_NOT_FOUND = "`not_found`: no rule with this id in the tenant";
 

@@ -82,6 +82,9 @@ class ApiSecurityConfiguration {
                                 Problems.of(403, "forbidden", "This key's role may not do this"))))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenants").hasRole("PLATFORM")
+                        // A till shows what is on sale; the rest of the catalog is the admin's.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rewards", "/api/v1/rewards/*")
+                        .hasAnyRole("ADMIN", "POS")
                         .requestMatchers(ADMIN_ONLY).hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/stores").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/members/*/tier").hasRole("ADMIN")
@@ -89,6 +92,11 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/card/reissue").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/members/*").hasRole("ADMIN")
                         .requestMatchers("/api/v1/transfers", "/api/v1/transfers/**").hasRole("ADMIN")
+<<<<<<< HEAD
+=======
+                        .requestMatchers(HttpMethod.POST, "/api/v1/members/*/adjustments").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/coupons/*/cancel").hasRole("ADMIN")
+>>>>>>> reward
                         .requestMatchers(HttpMethod.POST, "/api/v1/causes").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/causes/*").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/causes/*").hasRole("ADMIN")
