@@ -34,7 +34,8 @@ class SqlBoundariesTest {
             Map.entry("ledger", Set.of("points_account", "points_lot", "ledger_entry", "transfer")),
             Map.entry("purchase", Set.of("purchase", "purchase_item", "purchase_return")),
             Map.entry("tier", Set.of("tier_ladder", "tier_level", "tier_activity", "member_tier", "tier_change")),
-            Map.entry("audit", Set.of("audit_entry")));
+            Map.entry("audit", Set.of("audit_entry")),
+            Map.entry("wallet", Set.of("member_goal")));
     /** Tables with no tenant: a tenant's own row (keyed by its id) and the platform key. */
     private static final Set<String> ABOVE_TENANTS = Set.of("tenant", "platform_key");
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]+)",
