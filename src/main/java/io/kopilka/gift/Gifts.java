@@ -20,8 +20,8 @@ public interface Gifts {
 
     /**
      * Issues a coupon with source {@code gift}. 403 {@code gift_not_allowed} for a pos key and a
-     * reward the program does not list for gifts; 422 {@code reward_gifts_unavailable} while the
-     * application has no coupons; the coupon module's own refusals (404, 409, 422) pass through.
+     * reward the program does not list for gifts; the coupon module's own refusals (404, 409, 422)
+     * pass through.
      */
     IssuedCoupon giveCoupon(Caller caller, Member member, Gift.CouponGift gift, Instant now);
 

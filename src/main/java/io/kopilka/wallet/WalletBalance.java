@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param value what the available points are worth at the program's point value, rounded down
  * @param tier  the member's level and progress; null when the tenant has no tiers
+ * @param goal  how far the available points are along the member's goal; null without one
  */
 public record WalletBalance(long available, long pending, Money value, List<Balance.Expiring> expiring,
-                            TierProgress tier) {
+                            TierProgress tier, Goal.Progress goal) {
 }

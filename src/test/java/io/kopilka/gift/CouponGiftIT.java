@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +17,6 @@ import tools.jackson.databind.JsonNode;
  * Coupons given as gifts, through the reward module's {@code Coupons}: a pos key only of the listed
  * rewards, an admin key of any; the coupon's source is {@code gift}; no points move.
  */
-@Disabled("needs reward module")
 class CouponGiftIT extends IntegrationTest {
     private TestTenant t;
     private String admin;

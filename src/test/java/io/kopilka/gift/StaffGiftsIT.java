@@ -3,9 +3,7 @@ package io.kopilka.gift;
 import static io.kopilka.testing.ProblemAssert.assertInvalid;
 import static io.kopilka.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kopilka.reward.Coupons;
 import io.kopilka.testing.Api;
 import io.kopilka.testing.IntegrationTest;
 import io.kopilka.testing.LedgerInvariant;
@@ -15,8 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,9 +20,6 @@ import tools.jackson.databind.JsonNode;
  * that a refused gift writes nothing. The daily limit under concurrency is {@link GiftLimitRaceIT}'s.
  */
 class StaffGiftsIT extends IntegrationTest {
-    @Autowired
-    ApplicationContext context;
-
     private TestTenant t;
     private String admin;
     private String member;
@@ -258,21 +251,5 @@ class StaffGiftsIT extends IntegrationTest {
                 "gift_not_allowed");
         assertInvalid(gift(pos.text(), member, Map.of("rewardId", listed)), "reason");
         assertThat(written()).isEqualTo(before);
-    }
-
-    /** Until the reward module implements {@link Coupons}, coupon gifts are refused, and nothing else is. */
-    @Test
-    void withoutCouponsACouponGiftIsRefusedAndWritesNothing() {
-        assumeTrue(context.getBeanNamesForType(Coupons.class).length == 0, "the reward module gives coupons");
-        String listed = UUID.randomUUID().toString();
-        api.put(admin, "/api/v1/program", Map.of("staffGifts", Map.of("pointsPerKeyPerDay", 500,
-                "rewardIds", List.of(listed))));
-        Written before = written();
-        assertProblem(gift(admin, member, Map.of("rewardId", UUID.randomUUID().toString(), "reason", "x")), 422,
-                "reward_gifts_unavailable");
-        assertProblem(gift(pos.text(), member, Map.of("rewardId", listed, "reason", "x")), 422,
-                "reward_gifts_unavailable");
-        assertThat(written()).isEqualTo(before);
-        assertThat(gift(pos.text(), 100).status()).as("points are given as ever").isEqualTo(201);
     }
 }

@@ -19,15 +19,10 @@ import io.kopilka.tenant.Tenants;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Gifts through the ledger and the coupons. The coupons are looked up when a coupon is given, not
- * at start: the application runs without the reward module's implementation, and then refuses only
- * coupon gifts.
- */
+/** Gifts through the ledger (points) and the reward module (coupons), each audited with its reason. */
 @Service
 class StaffGiftService implements Gifts {
     private final Ledger ledger;
@@ -35,10 +30,10 @@ class StaffGiftService implements Gifts {
     private final Programs programs;
     private final Tenants tenants;
     private final AuditLog audit;
-    private final ObjectProvider<Coupons> coupons;
+    private final Coupons coupons;
 
     StaffGiftService(Ledger ledger, GiftLimits limits, Programs programs, Tenants tenants, AuditLog audit,
-                     ObjectProvider<Coupons> coupons) {
+                     Coupons coupons) {
         this.ledger = ledger;
         this.limits = limits;
         this.programs = programs;
@@ -73,13 +68,8 @@ class StaffGiftService implements Gifts {
             throw new ApiProblem(403, "gift_not_allowed", "This key may not give coupons of this reward: the "
                     + "program's staffGifts.rewardIds does not list it");
         }
-        Coupons issuer = coupons.getIfAvailable();
-        if (issuer == null) {
-            throw ApiProblem.unprocessable("reward_gifts_unavailable", "Coupons cannot be given yet: this "
-                    + "installation has no rewards");
-        }
         refuseErased(member);
-        IssuedCoupon coupon = issuer.issue(caller.tenant(), member.id(), gift.rewardId(), CouponSource.GIFT,
+        IssuedCoupon coupon = coupons.issue(caller.tenant(), member.id(), gift.rewardId(), CouponSource.GIFT,
                 gift.note(), caller.actor(), now);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("memberId", member.id().toString());

@@ -92,11 +92,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/card/reissue").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/members/*").hasRole("ADMIN")
                         .requestMatchers("/api/v1/transfers", "/api/v1/transfers/**").hasRole("ADMIN")
-<<<<<<< HEAD
-=======
-                        .requestMatchers(HttpMethod.POST, "/api/v1/members/*/adjustments").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/coupons/*/cancel").hasRole("ADMIN")
->>>>>>> reward
                         .requestMatchers(HttpMethod.POST, "/api/v1/causes").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/causes/*").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/causes/*").hasRole("ADMIN")

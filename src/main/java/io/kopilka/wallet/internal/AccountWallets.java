@@ -8,6 +8,7 @@ import io.kopilka.shared.Money;
 import io.kopilka.shared.TenantId;
 import io.kopilka.tenant.Tenants;
 import io.kopilka.tier.Tiers;
+import io.kopilka.wallet.Goals;
 import io.kopilka.wallet.WalletBalance;
 import io.kopilka.wallet.Wallets;
 import java.math.BigDecimal;
@@ -20,8 +21,10 @@ class AccountWallets implements Wallets {
     private final Programs programs;
     private final Tenants tenants;
     private final Tiers tiers;
+    private final Goals goals;
 
-    AccountWallets(Ledger ledger, Programs programs, Tenants tenants, Tiers tiers) {
+    AccountWallets(Ledger ledger, Programs programs, Tenants tenants, Tiers tiers, Goals goals) {
+        this.goals = goals;
         this.ledger = ledger;
         this.programs = programs;
         this.tenants = tenants;
@@ -34,6 +37,7 @@ class AccountWallets implements Wallets {
         Money value = Money.floor(programs.of(tenant).pointValue().multiply(BigDecimal.valueOf(points.available())),
                 tenants.get(tenant).currency());
         return new WalletBalance(points.available(), points.pending(), value, points.expiring(),
-                tiers.progress(tenant, member, now).orElse(null));
+                tiers.progress(tenant, member, now).orElse(null),
+                goals.of(tenant, member).map(g -> g.progress(points.available())).orElse(null));
     }
 }

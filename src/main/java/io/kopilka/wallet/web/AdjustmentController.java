@@ -102,7 +102,7 @@ class AdjustmentController {
                             adjustment.reason()));
                     return new AdjustmentDone(member.id().toString(), adjustment.points(), adjustment.reason(),
                             adjustment.note(), BalanceView.of(wallets.balance(caller.tenant(), member.id(), now),
-                            tenants.get(caller.tenant()).timezone()));
+                            tenants.get(caller.tenant()).timezone(), member.locale().tag()));
                 });
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }

@@ -27,7 +27,9 @@ class BalanceController {
              "expiring": [{"points": 317, "expiresAt": "2027-11-23T18:28:26.353164+05:00"},
                           {"points": 38, "expiresAt": "2027-11-23T18:28:26.588285+05:00"}],
              "tier": {"code": "silver", "name": "Silver", "nextTier": "gold", "progress": "0.64",
-                      "remaining": "3600.00"}}""";
+                      "remaining": "3600.00"},
+             "goal": {"name": "Бесплатная стрижка", "targetPoints": 3000, "progress": "0.11", "remaining": 2645,
+                      "rewardId": "0194f0c2-7d3a-7b1e-9a51-3c2f4e8d9b10"}}""";
     private final Wallets wallets;
     private final Members members;
     private final Tenants tenants;
@@ -49,6 +51,6 @@ class BalanceController {
     BalanceView balance(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         Member member = members.get(caller.tenant(), id);
         return BalanceView.of(wallets.balance(caller.tenant(), member.id(), Now.of(clock)),
-                tenants.get(caller.tenant()).timezone());
+                tenants.get(caller.tenant()).timezone(), member.locale().tag());
     }
 }

@@ -87,8 +87,7 @@ class GiftController {
             + "no coupons left")
     @ApiResponse(responseCode = "422", description = "`validation_failed`: neither or both of `points` and "
             + "`rewardId`, `points` out of range, `reason` missing or too long, `note` too long\n"
-            + "`reward_not_available`: the reward is archived or outside its dates\n"
-            + "`reward_gifts_unavailable`: this installation cannot give coupons yet")
+            + "`reward_not_available`: the reward is archived or outside its dates")
     ResponseEntity<GiftDone> give(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                   @RequestBody GiftRequest request,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -111,7 +110,8 @@ class GiftController {
                 }
             }
             return new GiftDone(member.id().toString(), gift.reason(), gift.note(), entry, coupon,
-                    BalanceView.of(wallets.balance(caller.tenant(), member.id(), now), zone));
+                    BalanceView.of(wallets.balance(caller.tenant(), member.id(), now), zone,
+                            member.locale().tag()));
         });
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
