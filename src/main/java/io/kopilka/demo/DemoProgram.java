@@ -58,12 +58,14 @@ class DemoProgram {
     private final Rules rules;
     private final Purchases purchases;
     private final Tiers tiers;
+    private final DemoRewards rewards;
     private final Clock clock;
     private final String port;
 
     DemoProgram(ApplicationArguments args, Tenants tenants, Stores stores, ApiKeys keys, Members members,
-                Programs programs, Rules rules, Purchases purchases, Tiers tiers, Clock clock,
+                Programs programs, Rules rules, Purchases purchases, Tiers tiers, DemoRewards rewards, Clock clock,
                 @Value("${local.server.port:${server.port:8080}}") String port) {
+        this.rewards = rewards;
         this.programs = programs;
         this.rules = rules;
         this.purchases = purchases;
@@ -96,6 +98,8 @@ class DemoProgram {
                   Health:         {}/actuator/health
                   Try:  curl -H 'Authorization: Bearer {}' {}/api/v1/members
                   A member's balance: GET /api/v1/members/{id}/balance and /history
+                  Rewards and coupons: GET /api/v1/rewards, /api/v1/members/{id}/coupons, /api/v1/causes
+                  Who changed what: GET /api/v1/audit
                 ============================================================""",
                 tenant.name(), tenant.currency().getCurrencyCode(), tenant.timezone(), key, base, base, base, key, base);
     }
@@ -151,6 +155,7 @@ class DemoProgram {
         purchases.returnGoods(owner, new PurchaseId(java.util.UUID.fromString(firstPurchase)),
                 new ReturnOrder("demo-return-1", List.of(new ReturnOrder.ReturnedItem("BEARD-OIL", BigDecimal.ONE)), null),
                 null);
+        rewards.seed(owner, joined);
         log.info("Seeded the demo tenant {}", tenant.id());
         return tenant;
     }
