@@ -64,6 +64,27 @@ public record Credit(EntryType type, long points, Instant availableAt, Instant e
         return new Credit(EntryType.GIFT, points, at, expiresAt, null, null, null, reason, note, actor, List.of(why));
     }
 
+    /**
+     * A completed challenge's points, or a referral's ({@code type} CHALLENGE or REFERRAL): earned with
+     * a purchase, so pending like its earning ({@code availableAt}) and taken back with it by a return
+     * (the lot carries the purchase).
+     */
+    public static Credit forPurchase(EntryType type, long points, Instant availableAt, Instant expiresAt,
+                                     PurchaseId purchase, Text why) {
+        if (type != EntryType.CHALLENGE && type != EntryType.REFERRAL) {
+            throw new IllegalArgumentException("not a purchase's bonus: " + type);
+        }
+        return new Credit(type, points, availableAt, expiresAt, purchase, null, null, null, null, null, List.of(why));
+    }
+
+    /** Points of an occasion ({@code type} BIRTHDAY or WIN_BACK), given by the program's daily job. */
+    public static Credit occasion(EntryType type, long points, Instant at, Instant expiresAt, Text why) {
+        if (type != EntryType.BIRTHDAY && type != EntryType.WIN_BACK) {
+            throw new IllegalArgumentException("not an occasion: " + type);
+        }
+        return new Credit(type, points, at, expiresAt, null, null, null, null, null, "system", List.of(why));
+    }
+
     /** The program's gift to a member who joins. */
     public static Credit welcome(long points, Instant at, Instant expiresAt) {
         return new Credit(EntryType.WELCOME, points, at, expiresAt, null, null, null, null, null, null,

@@ -143,7 +143,8 @@ class HistoryLanguageIT extends IntegrationTest {
     private void writtenBefore(String m) {
         for (Object[] e : List.of(new Object[] {"birthday", 5L, null, null}, new Object[] {"reward", -5L, null, null},
                 new Object[] {"referral", 7L, null, null}, new Object[] {"donate", -7L, null, null},
-                new Object[] {"welcome", 3L, "Welcome bonus", null}, new Object[] {"adjust", -3L, null, "old"})) {
+                new Object[] {"welcome", 3L, "Welcome bonus", null}, new Object[] {"adjust", -3L, null, "old"},
+                new Object[] {"challenge", 4L, null, null}, new Object[] {"win_back", -4L, null, null})) {
             jdbc.sql("""
                     INSERT INTO ledger_entry (tenant_id, id, member_id, type, points, note, reason, created_at)
                     VALUES (:t, :id, :m, :type, :points, :note, :reason, :at)""")
