@@ -37,6 +37,7 @@ class SqlBoundariesTest {
             Map.entry("audit", Set.of("audit_entry")),
             Map.entry("gift", Set.of("gift_key_day")),
             Map.entry("cause", Set.of("cause", "cause_contribution")),
+            Map.entry("engagement", Set.of("challenge", "challenge_entry", "challenge_completion")),
             Map.entry("reward", Set.of("reward", "coupon")),
             Map.entry("wallet", Set.of("member_goal")),
             Map.entry("badge", Set.of("member_badge")));

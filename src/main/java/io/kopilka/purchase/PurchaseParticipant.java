@@ -7,6 +7,7 @@ import io.kopilka.shared.ReturnId;
 import io.kopilka.shared.TenantId;
 import java.time.Instant;
 import java.util.List;
+import io.kopilka.rules.Cart;
 import io.kopilka.rules.PricedCart;
 
 /**
@@ -44,6 +45,14 @@ public interface PurchaseParticipant {
         return List.of();
     }
 
+    /**
+     * In a quote, after pricing, without the member's lock: what the purchase WOULD do (a challenge's
+     * next stamp), read only. Writes nothing.
+     */
+    default List<ReceiptPart> quoted(QuotedPurchase purchase) {
+        return List.of();
+    }
+
     /** In the return's transaction, under the member's lock, after its points are posted. */
     default void returned(RecordedReturn returned) {
     }
@@ -65,11 +74,23 @@ public interface PurchaseParticipant {
      * @param coupons    the coupons it used, as priced (their owner marks them used)
      * @param effects    what its rules made it do besides points (issue a coupon, give to a cause)
      * @param language   the member's language, for the lines a part adds to the answer
+     * @param cart       what was bought, as the rules saw it
+     * @param lines      the cart's lines as priced, in the cart's order (what was paid for each)
      */
     record RecordedPurchase(TenantId tenant, MemberId member, PurchaseId purchase, String storeCode, Money paid,
                             long pointsEarned, long pointsRedeemed, Instant occurredAt, Instant recordedAt,
                             List<PricedCart.AppliedCoupon> coupons, List<PricedCart.Effect> effects,
-                            String language) {
+                            String language, Cart cart, List<PricedCart.PricedLine> lines) {
+    }
+
+    /**
+     * A purchase as a quote priced it: what it would be if committed now.
+     *
+     * @param lines the cart's lines as priced, in the cart's order
+     * @param paid  what the customer would pay
+     */
+    record QuotedPurchase(TenantId tenant, MemberId member, String storeCode, Cart cart,
+                          List<PricedCart.PricedLine> lines, Money paid, Instant occurredAt, String language) {
     }
 
     /**

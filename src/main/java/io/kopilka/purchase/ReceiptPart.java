@@ -1,6 +1,8 @@
 package io.kopilka.purchase;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * A {@link PurchaseParticipant}'s part of a purchase's answer. A closed family, because the answer's
@@ -23,5 +25,19 @@ public sealed interface ReceiptPart {
 
     /** A line for the answer's {@code messages}, in the member's language ("Вместе мы посадим дерево"). */
     record Message(String text) implements ReceiptPart {
+    }
+
+    /**
+     * A challenge (a stamp card) the purchase moved on, or would in a quote.
+     *
+     * @param progress       what is counted now, head start included (visits, units, or money)
+     * @param completed      whether this purchase completed it
+     * @param couponsIssued  the codes of the coupons its completion gave
+     */
+    record Challenge(String challengeId, BigDecimal progress, BigDecimal target, boolean completed,
+                     List<String> couponsIssued) implements ReceiptPart {
+        public Challenge {
+            couponsIssued = List.copyOf(couponsIssued);
+        }
     }
 }

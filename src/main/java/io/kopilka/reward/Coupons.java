@@ -25,6 +25,15 @@ public interface Coupons {
     IssuedCoupon issue(TenantId tenant, MemberId member, String rewardId, CouponSource source, String note,
                        String actor, Instant now);
 
+    /**
+     * Cancels a coupon another module issued (a challenge's, taken back with a return), in the caller's
+     * transaction (propagation MANDATORY), if it is still unused; its stock comes back. Nothing was
+     * paid for it, so nothing is refunded.
+     *
+     * @return whether it was still unused (and is cancelled now); false for a used, expired or unknown one
+     */
+    boolean cancelIssued(TenantId tenant, String couponId, Instant now);
+
     /** The coupon of a code as anyone types it (any case, dashes and spaces optional); empty for another tenant's. */
     Optional<Coupon> byCode(TenantId tenant, String code);
 

@@ -86,6 +86,11 @@ public final class RuleConditions {
         return Verdict.YES;
     }
 
+    /** A condition written elsewhere (a challenge's qualifier) over the purchase and the member, as rules see them. */
+    public static Condition.Result test(Condition condition, Cart cart, MemberSnapshot member) {
+        return condition.test(purchase(cart), member(member), cart.occurredAt());
+    }
+
     private static boolean notIn(List<String> allowed, String value) {
         return allowed != null && !allowed.isEmpty() && (value == null || !allowed.contains(value));
     }

@@ -10,7 +10,12 @@ import io.kopilka.rules.PricedCart;
 import io.kopilka.rules.RuleLimits;
 import io.kopilka.rules.RuleSet;
 import io.kopilka.shared.TenantId;
+import io.kopilka.purchase.PurchaseParticipant;
+import io.kopilka.purchase.ReceiptPart;
+import io.kopilka.shared.Money;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +25,14 @@ class PurchaseQuoter {
     private final PurchaseContexts contexts;
     private final Ledger ledger;
     private final RuleLimits limits;
+    private final List<PurchaseParticipant> participants;
 
-    PurchaseQuoter(PurchaseContexts contexts, Ledger ledger, RuleLimits limits) {
+    PurchaseQuoter(PurchaseContexts contexts, Ledger ledger, RuleLimits limits,
+                   List<PurchaseParticipant> participants) {
         this.contexts = contexts;
         this.ledger = ledger;
         this.limits = limits;
+        this.participants = participants;
     }
 
     /** A quote priced by the given rule set: the live one, or drafts in a simulation. */
@@ -37,8 +45,18 @@ class PurchaseQuoter {
         PricedCart priced = CartPricer.price(c, ruleSet, account, c.redeem(), caps);
         RedemptionPolicy.checkRedeemed(priced, c.program());
         Receipt.BalanceAfter after = account == null ? null : projected(account, priced, c.pendingPart(priced.pointsEarned()));
-        // The parts a quote can tell (the level the purchase is priced at); a quote changes nothing.
-        return Receipts.of(null, c, priced, Receipts.explanations(c, priced), after, c.quoted(), ruleSet.version());
+        // The parts a quote can tell (the level the purchase is priced at, the stamps it would give);
+        // a quote changes nothing.
+        List<ReceiptPart> parts = new ArrayList<>(c.quoted());
+        if (c.member() != null) {
+            var quoted = new PurchaseParticipant.QuotedPurchase(tenantId, c.memberId(), c.order().storeCode(),
+                    c.cart(), priced.lines(), Money.of(priced.payable(), c.tenant().currency()),
+                    c.cart().occurredAt(), c.language());
+            for (PurchaseParticipant participant : participants) {
+                parts.addAll(participant.quoted(quoted));
+            }
+        }
+        return Receipts.of(null, c, priced, Receipts.explanations(c, priced), after, parts, ruleSet.version());
     }
 
     private static Receipt.BalanceAfter projected(Account account, PricedCart priced, long pending) {

@@ -85,7 +85,7 @@ class PurchaseRecorder {
             var recorded = new PurchaseParticipant.RecordedPurchase(tenantId, memberId, purchaseId,
                     c.order().storeCode(), Money.of(priced.payable(), c.tenant().currency()), priced.pointsEarned(),
                     priced.pointsRedeemed(), c.cart().occurredAt(), c.now(), priced.coupons(), priced.effects(),
-                    c.language());
+                    c.language(), c.cart(), priced.lines());
             for (PurchaseParticipant participant : participants) {
                 parts.addAll(participant.recorded(recorded));
             }

@@ -45,6 +45,7 @@ final class Receipts {
                 case ReceiptPart.Message message -> messages.add(message.text());
                 case ReceiptPart.Level level -> kept.add(level);
                 case ReceiptPart.CouponIssued issued -> kept.add(issued);
+                case ReceiptPart.Challenge challenge -> kept.add(challenge);
             }
         }
         return new Receipt(id, c.order().externalId(), c.memberId(), Money.of(priced.subtotal(), currency),

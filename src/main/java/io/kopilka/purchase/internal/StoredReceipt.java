@@ -22,7 +22,12 @@ record StoredReceipt(String id, String externalId, String memberId, String subto
                      long pointsRedeemed, String redeemValue, String payable, long pointsEarned, long pointsPending,
                      Receipt.BalanceAfter balance, List<StoredRule> appliedRules, List<StoredCoupon> couponsUsed,
                      List<StoredIssued> couponsIssued, StoredLevel tier, List<String> messages, long programVersion,
-                     long rulesVersion) {
+                     long rulesVersion, List<StoredChallenge> challenges) {
+
+    /** Rows before challenges have none: null here. */
+    record StoredChallenge(String challengeId, String progress, String target, boolean completed,
+                           List<String> couponsIssued) {
+    }
 
     /** Rows before coupons have empty lists here, which read as these as well as they did as strings. */
     record StoredCoupon(String code, String rewardId, String discount) {
@@ -46,7 +51,10 @@ record StoredReceipt(String id, String externalId, String memberId, String subto
                         : a.ruleId().toString(), a.name(), a.points(), a.discount().plain(), a.explanation())).toList(),
                 r.couponsUsed().stream().map(u -> new StoredCoupon(u.code(), u.rewardId(), u.discount().plain())).toList(),
                 r.couponsIssued().stream().map(i -> new StoredIssued(i.code(), i.rewardId(), i.expiresAt())).toList(),
-                level, r.messages(), r.programVersion(), r.rulesVersion());
+                level, r.messages(), r.programVersion(), r.rulesVersion(),
+                r.parts().stream().filter(ReceiptPart.Challenge.class::isInstance).map(ReceiptPart.Challenge.class::cast)
+                        .map(c -> new StoredChallenge(c.challengeId(), c.progress().toPlainString(),
+                                c.target().toPlainString(), c.completed(), c.couponsIssued())).toList());
     }
 
     /** The receipt again; amounts were written at the currency's scale, so they read back as they were. */
@@ -57,6 +65,11 @@ record StoredReceipt(String id, String externalId, String memberId, String subto
         }
         if (couponsIssued != null) {
             couponsIssued.forEach(i -> parts.add(new ReceiptPart.CouponIssued(i.code(), i.rewardId(), i.expiresAt())));
+        }
+        if (challenges != null) {
+            challenges.forEach(c -> parts.add(new ReceiptPart.Challenge(c.challengeId(), new BigDecimal(c.progress()),
+                    new BigDecimal(c.target()), c.completed(),
+                    c.couponsIssued() == null ? List.of() : c.couponsIssued())));
         }
         return new Receipt(id == null ? null : new PurchaseId(UUID.fromString(id)), externalId,
                 memberId == null ? null : new MemberId(UUID.fromString(memberId)), money(subtotal, currency),

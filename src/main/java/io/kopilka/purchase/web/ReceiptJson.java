@@ -31,7 +31,9 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
                    @Nullable @Schema(description = "The member's level; null without a tier ladder") TierView tier,
                    @Schema(description = "One line per applied rule and coupon, then what else the purchase did (a "
                            + "gift to a cause), in the member's language")
-                   List<String> messages, long programVersion, long rulesVersion) {
+                   List<String> messages, long programVersion, long rulesVersion,
+                   @Schema(description = "The challenges (stamp cards) the purchase moved on, or would in a quote")
+                   List<ChallengeView> challenges) {
 
     record BalanceAfter(long available, long pending) {
         static BalanceAfter of(Receipt.BalanceAfter b) {
@@ -52,6 +54,17 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
     record CouponIssuedView(String code, String rewardId, @Nullable OffsetDateTime expiresAt) {
     }
 
+    /**
+     * @param progress what is counted now, head start included: visits or items as a number, spend as money
+     * @param couponsIssued the codes of the coupons its completion gave
+     */
+    record ChallengeView(String challengeId,
+                         @Schema(description = "Visits or items counted, or the spend (money)") String progress,
+                         @Schema(description = "Visits or items, or the spend (money)") String target,
+                         @Schema(description = "Whether this purchase completed it") boolean completed,
+                         List<String> couponsIssued) {
+    }
+
     /** @param changed whether the purchase moved the member to this level */
     record TierView(String code, boolean changed) {
     }
@@ -59,12 +72,16 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
     static ReceiptJson of(Receipt r) {
         TierView tier = null;
         List<CouponIssuedView> issued = new ArrayList<>();
+        List<ChallengeView> challenges = new ArrayList<>();
         for (ReceiptPart part : r.parts()) {
             switch (part) {
                 case ReceiptPart.Level level -> tier = new TierView(level.code(), level.changed());
                 case ReceiptPart.CouponIssued i -> issued.add(new CouponIssuedView(i.code(), i.rewardId(),
                         i.expiresAt()));
                 case ReceiptPart.Message m -> { } // already among r.messages()
+                case ReceiptPart.Challenge ch -> challenges.add(new ChallengeView(ch.challengeId(),
+                        ch.progress().toPlainString(), ch.target().toPlainString(), ch.completed(),
+                        ch.couponsIssued()));
             }
         }
         return new ReceiptJson(r.id() == null ? null : r.id().toString(), r.externalId(),
@@ -74,6 +91,7 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
                         a.ruleId() == null ? null : a.ruleId().toString(), a.name(), a.points(), a.discount().plain(),
                         a.explanation())).toList(),
                 r.couponsUsed().stream().map(u -> new CouponUsedView(u.code(), u.rewardId(), u.discount().plain()))
-                        .toList(), List.copyOf(issued), tier, r.messages(), r.programVersion(), r.rulesVersion());
+                        .toList(), List.copyOf(issued), tier, r.messages(), r.programVersion(), r.rulesVersion(),
+                List.copyOf(challenges));
     }
 }

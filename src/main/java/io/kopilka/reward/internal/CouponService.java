@@ -188,6 +188,21 @@ class CouponService implements Coupons, Redemptions {
                 new Text(why, Map.of("reward", coupon.terms().name())));
     }
 
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean cancelIssued(TenantId tenant, String couponId, Instant now) {
+        var id = Ids.parse(couponId).orElse(null);
+        if (id == null) {
+            return false;
+        }
+        var coupon = coupons.byId(tenant, id).orElse(null);
+        if (coupon == null || coupon.statusAt(now) != CouponStatus.ACTIVE || !coupons.cancel(tenant, id, now)) {
+            return false;
+        }
+        rewards.giveBack(tenant, coupon.rewardId());
+        return true;
+    }
+
     private static void refuseUnlessActive(Coupon coupon, String code, Instant now) {
         CouponStatus status = coupon.statusAt(now);
         if (status != CouponStatus.ACTIVE) {

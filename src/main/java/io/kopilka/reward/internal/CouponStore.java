@@ -65,6 +65,11 @@ class CouponStore {
         throw new IllegalStateException(DRAWS + " coupon codes in a row were taken");
     }
 
+    Optional<Coupon> byId(TenantId tenant, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM coupon WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant.value()).param("id", id).query(this::row).optional();
+    }
+
     Optional<Coupon> byCode(TenantId tenant, String canonical) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM coupon WHERE tenant_id = :tenant AND code = :code")
                 .param("tenant", tenant.value()).param("code", canonical).query(this::row).optional();

@@ -85,6 +85,9 @@ class ApiSecurityConfiguration {
                         // A till shows what is on sale; the rest of the catalog is the admin's.
                         .requestMatchers(HttpMethod.GET, "/api/v1/rewards", "/api/v1/rewards/*")
                         .hasAnyRole("ADMIN", "POS")
+                        // A till shows the stamp cards it counts; writing them is the admin's.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/challenges", "/api/v1/challenges/*")
+                        .hasAnyRole("ADMIN", "POS")
                         .requestMatchers(ADMIN_ONLY).hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/stores").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/members/*/tier").hasRole("ADMIN")
