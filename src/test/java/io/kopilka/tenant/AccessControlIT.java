@@ -61,7 +61,32 @@ class AccessControlIT extends IntegrationTest {
                 new Call("DELETE", "/api/v1/causes/" + UUID.randomUUID(), null),
                 new Call("POST", "/api/v1/members/" + memberId + "/donations",
                         Map.of("causeId", UUID.randomUUID().toString(), "points", 1)),
+                new Call("POST", "/api/v1/challenges", Map.of("name", "Stamps", "metric", "visits", "target", 6,
+                        "reward", Map.of("points", 100))),
+                new Call("GET", "/api/v1/challenges", null),
+                new Call("GET", "/api/v1/challenges/" + UUID.randomUUID(), null),
+                new Call("PUT", "/api/v1/challenges/" + UUID.randomUUID(), Map.of("name", "Stamps")),
+                new Call("DELETE", "/api/v1/challenges/" + UUID.randomUUID(), null),
+                new Call("GET", "/api/v1/members/" + memberId + "/challenges", null),
                 new Call("DELETE", "/api/v1/members/" + memberId, null));
+    }
+
+    @Test
+    void posKeyReadsChallengesButCannotWriteThem() {
+        TestTenant t = newTenant();
+        String pos = newKey(t, "pos");
+        Map<String, Object> card = Map.of("name", "Stamps", "metric", "visits", "target", 6,
+                "reward", Map.of("points", 100));
+        Api.Response created = api.post(t.adminKey(), "/api/v1/challenges", card);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.text("id");
+        assertThat(api.get(pos, "/api/v1/challenges").status()).isEqualTo(200);
+        assertThat(api.get(pos, "/api/v1/challenges/" + id).status()).isEqualTo(200);
+        assertProblem(api.post(pos, "/api/v1/challenges", card), 403, "forbidden");
+        assertProblem(api.put(pos, "/api/v1/challenges/" + id, card), 403, "forbidden");
+        assertProblem(api.delete(pos, "/api/v1/challenges/" + id), 403, "forbidden");
+        assertThat(api.get(t.adminKey(), "/api/v1/challenges/" + id).json().path("challenge").path("active")
+                .asBoolean()).isTrue();
     }
 
     @Test
