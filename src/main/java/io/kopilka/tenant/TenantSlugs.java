@@ -8,8 +8,14 @@ import com.ibm.icu.text.Transliterator;
  */
 public final class TenantSlugs {
     public static final int MAX_LENGTH = 48;
-    // Any-Latin covers Cyrillic (Kazakh letters included) and the rest; Latin-ASCII drops the accents.
-    private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower");
+    // Kazakh letters first, as the Latin alphabet writes them without marks (ICU's Cyrillic-Latin would
+    // leave modifier letters); then Russian by BGN/PCGN ("кофейня" → "kofeynya", which reads better than
+    // ISO 9's "kofejna"); then any other script; Latin-ASCII drops the accents.
+    private static final Transliterator TO_ASCII = Transliterator.createFromRules("kopilka-slug", """
+            ::Lower;
+            ә > a; ғ > g; қ > q; ң > ng; ө > o; ұ > u; ү > u; һ > h; і > i;
+            ::Russian-Latin/BGN; ::Any-Latin; ::Latin-ASCII; ::Lower;
+            """, Transliterator.FORWARD);
 
     private TenantSlugs() {
     }

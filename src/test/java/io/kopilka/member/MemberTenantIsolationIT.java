@@ -40,6 +40,7 @@ class MemberTenantIsolationIT extends IntegrationTest {
             assertProblem(api.get(key, "/api/v1/members?phone=" + enc("8 701 777 88 99")), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members?card=" + card), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members/" + id + "/coupons"), 404, "not_found");
+            assertProblem(api.get(key, "/api/v1/members/" + id + "/referrals"), 404, "not_found");
             Api.Response list = api.get(key, "/api/v1/members");
             assertThat(list.body()).doesNotContain(id);
         }
