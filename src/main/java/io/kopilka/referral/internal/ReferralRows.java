@@ -87,7 +87,7 @@ class ReferralRows {
     List<Row> invitedBy(TenantId tenant, MemberId referrer) {
         return jdbc.sql("""
                 SELECT * FROM referral WHERE tenant_id = :tenant AND referrer_id = :referrer
-                ORDER BY joined_at DESC, friend_id""")
+                ORDER BY joined_at DESC, friend_id DESC""")
                 .param("tenant", tenant.value()).param("referrer", referrer.value())
                 .query(ReferralRows::map).list();
     }
