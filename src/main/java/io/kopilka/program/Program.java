@@ -27,7 +27,26 @@ public record Program(long version, BigDecimal pointValue, BigDecimal maxRedeemS
                 List.of(30, 7), 0, 0, new Referral(0, 0, new BigDecimal("0.00")), 30);
     }
 
-    public record Referral(long referrerPoints, long refereePoints, BigDecimal qualifyingSpend) {
+    /**
+     * What inviting a friend gives: points to both at the friend's first purchase whose payable reaches
+     * {@code qualifyingSpend}.
+     *
+     * @param maxRewardsPerReferrerPerMonth how many friends a month (calendar month, the tenant's time
+     *                                      zone) may earn the referrer points; null: no cap
+     */
+    public record Referral(long referrerPoints, long refereePoints, BigDecimal qualifyingSpend,
+                           Integer maxRewardsPerReferrerPerMonth) {
+        public static final int MAX_REWARDS_PER_MONTH = 10_000;
+
+        /** A referral without a monthly cap. */
+        public Referral(long referrerPoints, long refereePoints, BigDecimal qualifyingSpend) {
+            this(referrerPoints, refereePoints, qualifyingSpend, null);
+        }
+
+        /** Whether referrals give anything at all: a program that gives no points skips them entirely. */
+        public boolean givesPoints() {
+            return referrerPoints > 0 || refereePoints > 0;
+        }
     }
 
     /**

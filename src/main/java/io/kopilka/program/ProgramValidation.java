@@ -53,6 +53,11 @@ public final class ProgramValidation {
                 || p.referral().qualifyingSpend() == null || p.referral().qualifyingSpend().signum() < 0) {
             problems.add(new Problem("referral", "points and qualifying spend must be 0 or more"));
         }
+        Integer cap = p.referral() == null ? null : p.referral().maxRewardsPerReferrerPerMonth();
+        if (cap != null && (cap < 1 || cap > Program.Referral.MAX_REWARDS_PER_MONTH)) {
+            problems.add(new Problem("referral.maxRewardsPerReferrerPerMonth",
+                    "must be between 1 and " + Program.Referral.MAX_REWARDS_PER_MONTH + ", or null for no cap"));
+        }
         if (p.maxBackdateDays() < 0 || p.maxBackdateDays() > 365) {
             problems.add(new Problem("maxBackdateDays", "must be between 0 and 365"));
         }

@@ -74,13 +74,16 @@ public interface PurchaseParticipant {
      * @param coupons    the coupons it used, as priced (their owner marks them used)
      * @param effects    what its rules made it do besides points (issue a coupon, give to a cause)
      * @param language   the member's language, for the lines a part adds to the answer
+     * @param visits     the member's visits with this one, as the ledger's posting left its account
+     *                   ({@code points_account.visits}; a whole return takes its visit back): known
+     *                   without a query, so a participant can tell a first or tenth visit for free
      * @param cart       what was bought, as the rules saw it
      * @param lines      the cart's lines as priced, in the cart's order (what was paid for each)
      */
     record RecordedPurchase(TenantId tenant, MemberId member, PurchaseId purchase, String storeCode, Money paid,
                             long pointsEarned, long pointsRedeemed, Instant occurredAt, Instant recordedAt,
                             List<PricedCart.AppliedCoupon> coupons, List<PricedCart.Effect> effects,
-                            String language, Cart cart, List<PricedCart.PricedLine> lines) {
+                            String language, int visits, Cart cart, List<PricedCart.PricedLine> lines) {
     }
 
     /**

@@ -5,7 +5,6 @@ import io.kopilka.engagement.ChallengeDraft;
 import io.kopilka.engagement.ChallengePolicy;
 import io.kopilka.engagement.ChallengeTexts;
 import io.kopilka.engagement.PurchaseMeasure;
-import io.kopilka.ledger.Ledger;
 import io.kopilka.program.Programs;
 import io.kopilka.purchase.PurchaseParticipant;
 import io.kopilka.purchase.ReceiptPart;
@@ -33,17 +32,15 @@ class ChallengePurchaseParticipant implements PurchaseParticipant {
     private final ChallengeRewards rewards;
     private final Tenants tenants;
     private final Programs programs;
-    private final Ledger ledger;
     private final RandomGenerator random;
 
     ChallengePurchaseParticipant(ChallengeCatalog catalog, ProgressStore progress, ChallengeRewards rewards,
-                                 Tenants tenants, Programs programs, Ledger ledger, RandomGenerator random) {
+                                 Tenants tenants, Programs programs, RandomGenerator random) {
         this.catalog = catalog;
         this.progress = progress;
         this.rewards = rewards;
         this.tenants = tenants;
         this.programs = programs;
-        this.ledger = ledger;
         this.random = random;
     }
 
@@ -55,7 +52,6 @@ class ChallengePurchaseParticipant implements PurchaseParticipant {
         }
         Tenant tenant = tenants.get(p.tenant());
         List<ReceiptPart> parts = new ArrayList<>();
-        Integer visits = null;
         for (Challenge challenge : running) {
             ChallengeDraft d = challenge.draft();
             var measured = PurchaseMeasure.of(d, p.cart(), p.lines(), p.paid().amount());
@@ -64,10 +60,7 @@ class ChallengePurchaseParticipant implements PurchaseParticipant {
             }
             var standing = progress.standing(p.tenant(), challenge.id(), p.member());
             if (d.surprise() != null) {
-                if (visits == null) {
-                    visits = ledger.peek(p.tenant(), p.member(), p.recordedAt()).visits();
-                }
-                surprise(tenant, challenge, p, standing, visits, parts);
+                surprise(tenant, challenge, p, standing, p.visits(), parts);
                 continue;
             }
             var candidate = new ChallengePolicy.Entry(p.purchase().value(), p.occurredAt(),

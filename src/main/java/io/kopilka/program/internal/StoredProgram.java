@@ -23,8 +23,10 @@ record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal poi
     record Expiry(String mode, Integer months) {
     }
 
+    /** @param maxRewardsPerReferrerPerMonth since the monthly cap; null in older rows and without a cap */
     record Referral(long referrerPoints, long refereePoints,
-                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal qualifyingSpend) {
+                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal qualifyingSpend,
+                    Integer maxRewardsPerReferrerPerMonth) {
     }
 
     record StaffGifts(long pointsPerKeyPerDay, List<String> rewardIds) {
@@ -34,7 +36,8 @@ record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal poi
         return new StoredProgram(p.pointValue(), p.maxRedeemShare(), p.minRedeemPoints(), p.pendingDays(),
                 new Expiry(p.expiry().mode().code(), p.expiry().mode() == ExpiryPolicy.Mode.NONE ? null : p.expiry().months()),
                 p.expiryReminderDays(), p.welcomePoints(), p.birthdayPoints(),
-                new Referral(p.referral().referrerPoints(), p.referral().refereePoints(), p.referral().qualifyingSpend()),
+                new Referral(p.referral().referrerPoints(), p.referral().refereePoints(), p.referral().qualifyingSpend(),
+                        p.referral().maxRewardsPerReferrerPerMonth()),
                 p.maxBackdateDays(),
                 new StaffGifts(p.staffGifts().pointsPerKeyPerDay(), p.staffGifts().rewardIds()));
     }
@@ -45,7 +48,8 @@ record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal poi
         return new Program(version, pointValue, maxRedeemShare, minRedeemPoints, pendingDays,
                 new ExpiryPolicy(mode, mode == ExpiryPolicy.Mode.NONE || expiry.months() == null ? 0 : expiry.months()),
                 expiryReminderDays, welcomePoints, birthdayPoints,
-                new Program.Referral(referral.referrerPoints(), referral.refereePoints(), referral.qualifyingSpend()),
+                new Program.Referral(referral.referrerPoints(), referral.refereePoints(), referral.qualifyingSpend(),
+                        referral.maxRewardsPerReferrerPerMonth()),
                 maxBackdateDays, staffGifts == null ? Program.StaffGifts.NONE
                         : new Program.StaffGifts(staffGifts.pointsPerKeyPerDay(),
                         staffGifts.rewardIds() == null ? List.of() : staffGifts.rewardIds()));

@@ -39,7 +39,10 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
 
     public record Referral(@Nullable Long referrerPoints, @Nullable Long refereePoints,
                            @Nullable @Schema(ref = "DecimalInput") @JsonFormat(shape = JsonFormat.Shape.STRING)
-                           BigDecimal qualifyingSpend) {
+                           BigDecimal qualifyingSpend,
+                           @Nullable @Schema(description = "How many invited friends a month (calendar month, the "
+                                   + "tenant's time zone) may earn the referrer points, 1 to 10000; null: no cap")
+                           Integer maxRewardsPerReferrerPerMonth) {
     }
 
     /** What a pos key may give by hand; admin keys have no limit. */
@@ -54,7 +57,8 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
         return new ProgramDocument(p.pointValue(), p.maxRedeemShare(), p.minRedeemPoints(), p.pendingDays(),
                 new Expiry(p.expiry().mode().code(), p.expiry().mode() == ExpiryPolicy.Mode.NONE ? null : p.expiry().months()),
                 p.expiryReminderDays(), p.welcomePoints(), p.birthdayPoints(),
-                new Referral(p.referral().referrerPoints(), p.referral().refereePoints(), p.referral().qualifyingSpend()),
+                new Referral(p.referral().referrerPoints(), p.referral().refereePoints(), p.referral().qualifyingSpend(),
+                        p.referral().maxRewardsPerReferrerPerMonth()),
                 p.maxBackdateDays(),
                 new StaffGifts(p.staffGifts().pointsPerKeyPerDay(), p.staffGifts().rewardIds()), p.version());
     }
@@ -71,7 +75,7 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
         Program.Referral ref = d.referral();
         if (referral != null) {
             ref = new Program.Referral(or(referral.referrerPoints(), 0L), or(referral.refereePoints(), 0L),
-                    or(referral.qualifyingSpend(), BigDecimal.ZERO));
+                    or(referral.qualifyingSpend(), BigDecimal.ZERO), referral.maxRewardsPerReferrerPerMonth());
         }
         Program.StaffGifts gifts = d.staffGifts();
         if (staffGifts != null) {

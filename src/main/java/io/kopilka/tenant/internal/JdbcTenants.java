@@ -37,7 +37,10 @@ class JdbcTenants implements Tenants {
     // Tenants never change after creation (yet), so a plain cache is exact, not a guess.
     private final Map<TenantId, Tenant> cache = new ConcurrentHashMap<>();
 
-    JdbcTenants(JdbcClient jdbc, ApiKeys keys, Clock clock) {
+    private final SlugAssignment slugs;
+
+    JdbcTenants(JdbcClient jdbc, ApiKeys keys, Clock clock, SlugAssignment slugs) {
+        this.slugs = slugs;
         this.jdbc = jdbc;
         this.keys = keys;
         this.clock = clock;
@@ -46,15 +49,16 @@ class JdbcTenants implements Tenants {
     @Override
     @Transactional
     public Created create(NewTenant request) {
-        Tenant tenant = validate(request);
+        Tenant validated = validate(request);
         jdbc.sql("""
                 INSERT INTO tenant (id, name, currency, timezone, locale, country, created_at)
                 VALUES (:id, :name, :currency, :timezone, :locale, :country, :createdAt)""")
-                .param("id", tenant.id().value()).param("name", tenant.name())
-                .param("currency", tenant.currency().getCurrencyCode()).param("timezone", tenant.timezone().getId())
-                .param("locale", tenant.locale().tag()).param("country", tenant.country())
-                .param("createdAt", Timestamp.from(tenant.createdAt()))
+                .param("id", validated.id().value()).param("name", validated.name())
+                .param("currency", validated.currency().getCurrencyCode()).param("timezone", validated.timezone().getId())
+                .param("locale", validated.locale().tag()).param("country", validated.country())
+                .param("createdAt", Timestamp.from(validated.createdAt()))
                 .update();
+        Tenant tenant = slugs.assign(validated);
         ApiKeys.Issued admin = keys.issue(Caller.system(tenant.id()), "admin", Role.ADMIN, null);
         return new Created(tenant, admin.secret());
     }
@@ -89,7 +93,7 @@ class JdbcTenants implements Tenants {
             throw new ApiProblem(422, "validation_failed", "The request has invalid fields", errors, Map.of());
         }
         String country = DefaultCountry.of(Optional.ofNullable(request.country()), currency, zone, language.get());
-        return new Tenant(new TenantId(Ids.next()), name, currency, zone, language.get(), country, Now.of(clock));
+        return new Tenant(new TenantId(Ids.next()), name, currency, zone, language.get(), country, Now.of(clock), null);
     }
 
     @Override
@@ -119,7 +123,7 @@ class JdbcTenants implements Tenants {
         return new Tenant(new TenantId(rs.getObject("id", UUID.class)), rs.getString("name"),
                 Currency.getInstance(rs.getString("currency")), ZoneId.of(rs.getString("timezone")),
                 Language.fromTag(rs.getString("locale")).orElse(Language.RU), rs.getString("country"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("slug"));
     }
 
 }

@@ -49,6 +49,9 @@ class TenantController {
     record TenantCreated(String id, String name, String currency, String timezone, String locale,
                          @Schema(description = "`ZZ` when none was sent nor could be derived") String country,
                          OffsetDateTime createdAt,
+                         @Schema(description = "Its name in the customer pages' addresses (`/w/{slug}`): "
+                                 + "lowercase latin letters, digits and dashes, made of the name, unique",
+                                 example = "barbershop-almaty") String slug,
                          @Schema(description = "The first admin key's secret, shown in this answer only")
                          String adminApiKey) {
     }
@@ -74,6 +77,6 @@ class TenantController {
         Tenant t = created.tenant();
         return new TenantCreated(t.id().toString(), t.name(), t.currency().getCurrencyCode(), t.timezone().getId(),
                 t.locale().tag(), t.country(), t.createdAt().atZone(t.timezone()).toOffsetDateTime(),
-                created.adminApiKey());
+                t.slug(), created.adminApiKey());
     }
 }
