@@ -107,7 +107,8 @@ class ChallengeIT extends IntegrationTest {
         assertThat(cards.get(0).path("completions").asInt()).isEqualTo(1);
         assertThat(cards.get(0).path("progress").asString()).isEqualTo("1");
         assertThat(cards.get(0).path("target").asString()).isEqualTo("6");
-        assertThat(rows("member_badge")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM member_badge WHERE tenant_id = :t AND code = 'regular'")
+                .param("t", UUID.fromString(tenant.id())).query(Long.class).single()).isEqualTo(1);
         long challengePoints = jdbc.sql("SELECT count(*) FROM ledger_entry WHERE tenant_id = :t AND type = 'challenge'")
                 .param("t", UUID.fromString(tenant.id())).query(Long.class).single();
         assertThat(challengePoints).isEqualTo(1);
