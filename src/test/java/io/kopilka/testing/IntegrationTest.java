@@ -62,6 +62,11 @@ public abstract class IntegrationTest {
         MutableClock clock() {
             return new MutableClock(START);
         }
+
+        @Bean
+        SeededRandom seededRandom() {
+            return new SeededRandom();
+        }
     }
 
     /** A tenant of its own for one test: its id and admin key. */
