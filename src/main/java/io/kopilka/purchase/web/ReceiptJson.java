@@ -65,6 +65,7 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
                 case ReceiptPart.CouponIssued i -> issued.add(new CouponIssuedView(i.code(), i.rewardId(),
                         i.expiresAt()));
                 case ReceiptPart.Message m -> { } // already among r.messages()
+                case ReceiptPart.Balance b -> { } // already r.balance()
             }
         }
         return new ReceiptJson(r.id() == null ? null : r.id().toString(), r.externalId(),
