@@ -57,7 +57,45 @@ public final class ProgramValidation {
             problems.add(new Problem("maxBackdateDays", "must be between 0 and 365"));
         }
         checkStaffGifts(p.staffGifts(), problems);
+        checkBirthday(p.birthday(), problems);
+        checkWinBack(p.winBack(), problems);
         return problems;
+    }
+
+    private static void checkBirthday(Program.Birthday b, List<Problem> problems) {
+        if (b.points() < 0 || b.points() > Points.MAX) {
+            problems.add(new Problem("birthday.points", "must be between 0 and " + Points.MAX));
+        }
+        checkRewardId("birthday.rewardId", b.rewardId(), problems);
+        if (b.daysBefore() < 0 || b.daysBefore() > 30) {
+            problems.add(new Problem("birthday.daysBefore", "must be between 0 and 30"));
+        }
+        if (b.couponValidDays() < 1 || b.couponValidDays() > 365) {
+            problems.add(new Problem("birthday.couponValidDays", "must be between 1 and 365"));
+        }
+    }
+
+    private static void checkWinBack(Program.WinBack w, List<Problem> problems) {
+        if (w.afterDays() < 1 || w.afterDays() > 3650) {
+            problems.add(new Problem("winBack.afterDays", "must be between 1 and 3650"));
+        }
+        if (w.points() < 0 || w.points() > Points.MAX) {
+            problems.add(new Problem("winBack.points", "must be between 0 and " + Points.MAX));
+        }
+        checkRewardId("winBack.rewardId", w.rewardId(), problems);
+        if (w.oncePerDays() < 1 || w.oncePerDays() > 3650) {
+            problems.add(new Problem("winBack.oncePerDays", "must be between 1 and 3650"));
+        }
+        if (w.cadence() != null && (w.cadence().compareTo(BigDecimal.ONE) < 0
+                || w.cadence().compareTo(BigDecimal.TEN) > 0 || w.cadence().scale() > 2)) {
+            problems.add(new Problem("winBack.cadence", "must be null or between 1 and 10, with at most 2 decimals"));
+        }
+    }
+
+    private static void checkRewardId(String field, String id, List<Problem> problems) {
+        if (id != null && (id.isBlank() || id.length() > MAX_REWARD_ID)) {
+            problems.add(new Problem(field, "must be null or a reward's id"));
+        }
     }
 
     private static void checkStaffGifts(Program.StaffGifts gifts, List<Problem> problems) {
