@@ -9,6 +9,11 @@ import java.util.List;
 /**
  * A member's badges: what they achieved (a challenge completed, a first or tenth visit, a new level),
  * each once, named in the member's language.
+ *
+ * <p>A badge is a memory, not a balance: once given it stays. A whole return of the purchase that
+ * gave {@code first_visit} or {@code tenth_visit} takes the visit back from the count but leaves the
+ * badge, and a member who moves down a level keeps that level's badge; reaching the same milestone
+ * again gives nothing new. The milestones themselves are {@link Milestones}.
  */
 public interface Badges {
 

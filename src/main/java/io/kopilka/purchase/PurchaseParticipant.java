@@ -65,11 +65,14 @@ public interface PurchaseParticipant {
      * @param coupons    the coupons it used, as priced (their owner marks them used)
      * @param effects    what its rules made it do besides points (issue a coupon, give to a cause)
      * @param language   the member's language, for the lines a part adds to the answer
+     * @param visits     the member's visits with this one, as the ledger's posting left its account
+     *                   ({@code points_account.visits}; a whole return takes its visit back): known
+     *                   without a query, so a participant can tell a first or tenth visit for free
      */
     record RecordedPurchase(TenantId tenant, MemberId member, PurchaseId purchase, String storeCode, Money paid,
                             long pointsEarned, long pointsRedeemed, Instant occurredAt, Instant recordedAt,
                             List<PricedCart.AppliedCoupon> coupons, List<PricedCart.Effect> effects,
-                            String language) {
+                            String language, int visits) {
     }
 
     /**

@@ -22,6 +22,7 @@ class MemberTenantIsolationIT extends IntegrationTest {
 
         for (String key : List.of(b.adminKey(), newKey(b, "pos"))) {
             assertProblem(api.get(key, "/api/v1/members/" + id), 404, "not_found");
+            assertProblem(api.get(key, "/api/v1/members/" + id + "/badges"), 404, "not_found");
             // A pos key may not edit, reissue or erase anyone (403, the role check comes first); an admin
             // of B finds no such member.
             Api.Response patch = api.patch(key, "/api/v1/members/" + id, Map.of("name", "Hijacked"));

@@ -140,6 +140,7 @@ class AccessControlIT extends IntegrationTest {
         assertThat(api.get(t.adminKey(), "/api/v1/members").status()).isEqualTo(200);
         assertThat(api.get(pos, "/api/v1/members/" + id + "/balance").status()).isEqualTo(200);
         assertThat(api.get(pos, "/api/v1/members/" + id + "/history").status()).isEqualTo(200);
+        assertThat(api.get(pos, "/api/v1/members/" + id + "/badges").status()).isEqualTo(200);
         assertThat(api.get(pos, "/api/v1/stores").status()).isEqualTo(200);
     }
 

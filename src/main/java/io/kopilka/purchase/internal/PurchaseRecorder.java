@@ -80,12 +80,13 @@ class PurchaseRecorder {
         Receipt.BalanceAfter after = null;
         List<ReceiptPart> parts = new ArrayList<>();
         if (memberId != null) {
-            after = post(c, purchaseId, locked, priced, explanations);
+            Account posted = post(c, purchaseId, locked, priced, explanations);
+            after = new Receipt.BalanceAfter(posted.available(), posted.pending());
             // Priced above as the member was; what the participants change applies from the next purchase.
             var recorded = new PurchaseParticipant.RecordedPurchase(tenantId, memberId, purchaseId,
                     c.order().storeCode(), Money.of(priced.payable(), c.tenant().currency()), priced.pointsEarned(),
                     priced.pointsRedeemed(), c.cart().occurredAt(), c.now(), priced.coupons(), priced.effects(),
-                    c.language());
+                    c.language(), posted.visits());
             for (PurchaseParticipant participant : participants) {
                 parts.addAll(participant.recorded(recorded));
             }
@@ -97,9 +98,13 @@ class PurchaseRecorder {
         return receipt;
     }
 
-    /** The purchase's points: the redemption, the earning, the spend and visit, and inactivity expiry pushed on. */
-    /** @param explanations the applied rules' lines in the member's language: the earn entry's note */
-    private Receipt.BalanceAfter post(PurchaseContext c, PurchaseId purchaseId, LockedAccount locked,
+    /**
+     * The purchase's points: the redemption, the earning, the spend and visit, and inactivity expiry
+     * pushed on; returns the account after them, as planned (nothing read back).
+     *
+     * @param explanations the applied rules' lines in the member's language: the earn entry's note
+     */
+    private Account post(PurchaseContext c, PurchaseId purchaseId, LockedAccount locked,
                                       PricedCart priced, List<String> explanations) {
         TenantId tenantId = c.tenant().id();
         Credit earn = priced.pointsEarned() == 0 ? null : Credit.earned(priced.pointsEarned(), c.availableAt(),
@@ -108,7 +113,7 @@ class PurchaseRecorder {
         LockedAccount posted = ledger.post(tenantId, locked, new Ledger.Posting(purchaseId, priced.pointsRedeemed(),
                 earn, priced.payable(), 1), c.now());
         posted = ledger.extendExpiry(tenantId, posted, c.inactivityExpiry(), c.now());
-        return new Receipt.BalanceAfter(posted.account().available(), posted.account().pending());
+        return posted.account();
     }
 
     private static String ruleNames(PricedCart priced) {
