@@ -46,7 +46,8 @@ public final class ProgramValidation {
             problems.add(new Problem("welcomePoints", "must be between 0 and " + Points.MAX));
         }
         if (p.birthdayPoints() < 0 || p.birthdayPoints() > Points.MAX) {
-            problems.add(new Problem("birthdayPoints", "must be between 0 and " + Points.MAX));
+            problems.add(new Problem("birthdayPoints", "must be between 0 and " + Points.MAX
+                    + " (it is birthday.points too)"));
         }
         if (p.referral() == null || p.referral().referrerPoints() < 0 || p.referral().refereePoints() < 0
                 || p.referral().referrerPoints() > Points.MAX || p.referral().refereePoints() > Points.MAX
@@ -63,9 +64,7 @@ public final class ProgramValidation {
     }
 
     private static void checkBirthday(Program.Birthday b, List<Problem> problems) {
-        if (b.points() < 0 || b.points() > Points.MAX) {
-            problems.add(new Problem("birthday.points", "must be between 0 and " + Points.MAX));
-        }
+        // birthday.points is birthdayPoints, checked above once.
         checkRewardId("birthday.rewardId", b.rewardId(), problems);
         if (b.daysBefore() < 0 || b.daysBefore() > 30) {
             problems.add(new Problem("birthday.daysBefore", "must be between 0 and 30"));
