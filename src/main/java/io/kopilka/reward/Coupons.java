@@ -25,6 +25,13 @@ public interface Coupons {
     IssuedCoupon issue(TenantId tenant, MemberId member, String rewardId, CouponSource source, String note,
                        String actor, Instant now);
 
+    /**
+     * Like {@link #issue}, for a coupon valid until {@code validUntil} at the latest (a birthday's is
+     * valid two weeks): it expires then, or when the reward's own terms say if that is earlier.
+     */
+    IssuedCoupon issue(TenantId tenant, MemberId member, String rewardId, CouponSource source, String note,
+                       String actor, Instant now, Instant validUntil);
+
     /** The coupon of a code as anyone types it (any case, dashes and spaces optional); empty for another tenant's. */
     Optional<Coupon> byCode(TenantId tenant, String code);
 
