@@ -41,7 +41,8 @@ class SqlBoundariesTest {
             Map.entry("reward", Set.of("reward", "coupon")),
             Map.entry("wallet", Set.of("member_goal")),
             Map.entry("badge", Set.of("member_badge")),
-            Map.entry("referral", Set.of("referral")));
+            Map.entry("referral", Set.of("referral")),
+            Map.entry("occasion", Set.of("occasion_day", "occasion_gift")));
     /** Tables with no tenant: a tenant's own row (keyed by its id) and the platform key. */
     private static final Set<String> ABOVE_TENANTS = Set.of("tenant", "platform_key");
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]+)",

@@ -1,5 +1,6 @@
 package io.kopilka.ledger;
 
+import io.kopilka.shared.TenantId;
 import java.time.Instant;
 
 /** Writes off points past their expiry. Safe to run on several instances at once. */
@@ -10,4 +11,7 @@ public interface PointsExpiry {
      * each batch's transaction; returns how many lots were written off.
      */
     int expireDue(Instant now);
+
+    /** The same for one tenant's lots only (an admin runs the tenant's job now). */
+    int expireDue(TenantId tenant, Instant now);
 }

@@ -36,6 +36,12 @@ public interface Members {
     List<Member> page(TenantId tenant, MemberId after, int limit);
 
     /**
+     * Members not erased whose birthday (month and day, as {@code "MM-dd"}) is one of {@code days},
+     * in id order after {@code after} (null: from the first), at most {@code limit}.
+     */
+    List<Member> bornOn(TenantId tenant, List<String> days, MemberId after, int limit);
+
+    /**
      * The member, locked until the caller's transaction ends (which must be open): what a change's
      * "before" is read from, so that no other change slips in between; 404 for no such member.
      */

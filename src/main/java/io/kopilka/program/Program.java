@@ -12,7 +12,32 @@ import java.util.List;
  */
 public record Program(long version, BigDecimal pointValue, BigDecimal maxRedeemShare, long minRedeemPoints,
                       int pendingDays, ExpiryPolicy expiry, List<Integer> expiryReminderDays, long welcomePoints,
-                      long birthdayPoints, Referral referral, int maxBackdateDays, StaffGifts staffGifts) {
+                      long birthdayPoints, Referral referral, int maxBackdateDays, StaffGifts staffGifts,
+                      Birthday birthday, WinBack winBack) {
+
+    /**
+     * {@code birthdayPoints} is the older name of {@code birthday.points}: the two are one value. When
+     * {@code birthday} is given its points win; without it, the birthday settings are the defaults with
+     * {@code birthdayPoints}.
+     */
+    public Program {
+        if (birthday == null) {
+            birthday = Birthday.of(birthdayPoints);
+        } else {
+            birthdayPoints = birthday.points();
+        }
+        if (winBack == null) {
+            winBack = WinBack.DEFAULT;
+        }
+    }
+
+    /** A program with the default birthday (of {@code birthdayPoints}) and win-back settings. */
+    public Program(long version, BigDecimal pointValue, BigDecimal maxRedeemShare, long minRedeemPoints,
+                   int pendingDays, ExpiryPolicy expiry, List<Integer> expiryReminderDays, long welcomePoints,
+                   long birthdayPoints, Referral referral, int maxBackdateDays, StaffGifts staffGifts) {
+        this(version, pointValue, maxRedeemShare, minRedeemPoints, pendingDays, expiry, expiryReminderDays,
+                welcomePoints, birthdayPoints, referral, maxBackdateDays, staffGifts, null, null);
+    }
 
     /** A program whose staff may give nothing (the settings as they were before staff gifts). */
     public Program(long version, BigDecimal pointValue, BigDecimal maxRedeemShare, long minRedeemPoints,
@@ -25,6 +50,36 @@ public record Program(long version, BigDecimal pointValue, BigDecimal maxRedeemS
     public static Program defaults() {
         return new Program(0, new BigDecimal("1.00"), new BigDecimal("0.30"), 0, 0, ExpiryPolicy.NONE,
                 List.of(30, 7), 0, 0, new Referral(0, 0, new BigDecimal("0.00")), 30);
+    }
+
+    /**
+     * The birthday gift: {@code points} and/or a coupon of {@code rewardId} (null: none), given
+     * {@code daysBefore} days before the birthday; the coupon is valid {@code couponValidDays} days.
+     */
+    public record Birthday(long points, String rewardId, int daysBefore, int couponValidDays) {
+        public static Birthday of(long points) {
+            return new Birthday(points, null, 0, 14);
+        }
+
+        /** Whether there is anything to give. */
+        public boolean gives() {
+            return points > 0 || rewardId != null;
+        }
+    }
+
+    /**
+     * Calling back a member who stopped coming: after {@code afterDays} without a visit, {@code points}
+     * and/or a coupon of {@code rewardId}, at most once every {@code oncePerDays}. With {@code cadence}
+     * (null: off), a member with at least three visits is absent after cadence × their usual interval
+     * between visits instead of {@code afterDays}.
+     */
+    public record WinBack(int afterDays, long points, String rewardId, int oncePerDays, BigDecimal cadence) {
+        public static final WinBack DEFAULT = new WinBack(60, 0, null, 180, null);
+
+        /** Whether there is anything to give. */
+        public boolean gives() {
+            return points > 0 || rewardId != null;
+        }
     }
 
     /**

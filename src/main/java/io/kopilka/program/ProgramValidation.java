@@ -46,7 +46,8 @@ public final class ProgramValidation {
             problems.add(new Problem("welcomePoints", "must be between 0 and " + Points.MAX));
         }
         if (p.birthdayPoints() < 0 || p.birthdayPoints() > Points.MAX) {
-            problems.add(new Problem("birthdayPoints", "must be between 0 and " + Points.MAX));
+            problems.add(new Problem("birthdayPoints", "must be between 0 and " + Points.MAX
+                    + " (it is birthday.points too)"));
         }
         if (p.referral() == null || p.referral().referrerPoints() < 0 || p.referral().refereePoints() < 0
                 || p.referral().referrerPoints() > Points.MAX || p.referral().refereePoints() > Points.MAX
@@ -62,7 +63,43 @@ public final class ProgramValidation {
             problems.add(new Problem("maxBackdateDays", "must be between 0 and 365"));
         }
         checkStaffGifts(p.staffGifts(), problems);
+        checkBirthday(p.birthday(), problems);
+        checkWinBack(p.winBack(), problems);
         return problems;
+    }
+
+    private static void checkBirthday(Program.Birthday b, List<Problem> problems) {
+        // birthday.points is birthdayPoints, checked above once.
+        checkRewardId("birthday.rewardId", b.rewardId(), problems);
+        if (b.daysBefore() < 0 || b.daysBefore() > 30) {
+            problems.add(new Problem("birthday.daysBefore", "must be between 0 and 30"));
+        }
+        if (b.couponValidDays() < 1 || b.couponValidDays() > 365) {
+            problems.add(new Problem("birthday.couponValidDays", "must be between 1 and 365"));
+        }
+    }
+
+    private static void checkWinBack(Program.WinBack w, List<Problem> problems) {
+        if (w.afterDays() < 1 || w.afterDays() > 3650) {
+            problems.add(new Problem("winBack.afterDays", "must be between 1 and 3650"));
+        }
+        if (w.points() < 0 || w.points() > Points.MAX) {
+            problems.add(new Problem("winBack.points", "must be between 0 and " + Points.MAX));
+        }
+        checkRewardId("winBack.rewardId", w.rewardId(), problems);
+        if (w.oncePerDays() < 1 || w.oncePerDays() > 3650) {
+            problems.add(new Problem("winBack.oncePerDays", "must be between 1 and 3650"));
+        }
+        if (w.cadence() != null && (w.cadence().compareTo(BigDecimal.ONE) < 0
+                || w.cadence().compareTo(BigDecimal.TEN) > 0 || w.cadence().scale() > 2)) {
+            problems.add(new Problem("winBack.cadence", "must be null or between 1 and 10, with at most 2 decimals"));
+        }
+    }
+
+    private static void checkRewardId(String field, String id, List<Problem> problems) {
+        if (id != null && (id.isBlank() || id.length() > MAX_REWARD_ID)) {
+            problems.add(new Problem(field, "must be null or a reward's id"));
+        }
     }
 
     private static void checkStaffGifts(Program.StaffGifts gifts, List<Problem> problems) {

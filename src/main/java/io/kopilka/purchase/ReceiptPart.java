@@ -23,6 +23,14 @@ public sealed interface ReceiptPart {
     record CouponIssued(String code, String rewardId, OffsetDateTime expiresAt) implements ReceiptPart {
     }
 
+    /**
+     * The member's points after a participant credited them in the purchase (a referral's bonus, a
+     * challenge's points): the answer's balance is this, the last one given, instead of the balance
+     * the purchase's own posting left. Not a part of the answer of its own.
+     */
+    record Balance(long available, long pending) implements ReceiptPart {
+    }
+
     /** A line for the answer's {@code messages}, in the member's language ("Вместе мы посадим дерево"). */
     record Message(String text) implements ReceiptPart {
     }

@@ -26,6 +26,13 @@ public interface Coupons {
                        String actor, Instant now);
 
     /**
+     * Like {@link #issue}, for a coupon valid until {@code validUntil} at the latest (a birthday's is
+     * valid two weeks): it expires then, or when the reward's own terms say if that is earlier.
+     */
+    IssuedCoupon issue(TenantId tenant, MemberId member, String rewardId, CouponSource source, String note,
+                       String actor, Instant now, Instant validUntil);
+
+    /**
      * Cancels a coupon another module issued (a challenge's, taken back with a return), in the caller's
      * transaction (propagation MANDATORY), if it is still unused; its stock comes back. Nothing was
      * paid for it, so nothing is refunded.

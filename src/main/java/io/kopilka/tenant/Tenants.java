@@ -1,6 +1,7 @@
 package io.kopilka.tenant;
 
 import io.kopilka.shared.TenantId;
+import java.util.List;
 import java.util.Optional;
 
 /** Businesses on this installation. */
@@ -13,6 +14,9 @@ public interface Tenants {
 
     /** The oldest tenant with exactly this name (the demo finds its tenant this way). */
     Optional<Tenant> byName(String name);
+
+    /** Every tenant's id, in id order: what a daily job of every tenant goes through. */
+    List<TenantId> ids();
 
     /** Like {@link #byId} for a tenant the caller is known to belong to. */
     Tenant get(TenantId id);

@@ -83,6 +83,10 @@ class ChallengeIT extends IntegrationTest {
         return list.get(0);
     }
 
+    private static long total(Api.Response r) {
+        return r.json().path("balance").path("available").asLong() + r.json().path("balance").path("pending").asLong();
+    }
+
     private long rows(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = :t")
                 .param("t", UUID.fromString(tenant.id())).query(Long.class).single();
@@ -91,8 +95,10 @@ class ChallengeIT extends IntegrationTest {
     @Test
     void aStampCardCompletesOnTheSixthVisitAndStartsAgain() {
         String id = create(stampCard());
+        Api.Response fifth = null;
         for (int i = 1; i <= 5; i++) {
-            JsonNode part = challengePart(buy());
+            fifth = buy();
+            JsonNode part = challengePart(fifth);
             assertThat(part.path("progress").asString()).isEqualTo(String.valueOf(i));
             assertThat(part.path("completed").asBoolean()).isFalse();
         }
@@ -112,6 +118,8 @@ class ChallengeIT extends IntegrationTest {
         long challengePoints = jdbc.sql("SELECT count(*) FROM ledger_entry WHERE tenant_id = :t AND type = 'challenge'")
                 .param("t", UUID.fromString(tenant.id())).query(Long.class).single();
         assertThat(challengePoints).isEqualTo(1);
+        // The answer's balance has the challenge's 100 points (no rule earns any here).
+        assertThat(total(sixth)).isEqualTo(total(fifth) + 100);
     }
 
     @Test

@@ -56,6 +56,7 @@ class MemberTenantIsolationIT extends IntegrationTest {
         assertThat(api.get(a.adminKey(), "/api/v1/audit?objectId=" + id).json().path("items")).hasSize(1);
         assertThat(api.get(b.adminKey(), "/api/v1/audit?objectId=" + id).json().path("items")).isEmpty();
         assertThat(api.get(b.adminKey(), "/api/v1/audit?limit=200").body()).doesNotContain(id);
+        assertThat(api.get(b.adminKey(), "/api/v1/engagement/at-risk?limit=200").body()).doesNotContain(id);
         assertThat(api.get(a.adminKey(), "/api/v1/members?card=" + card).text("id")).isEqualTo(id);
     }
 

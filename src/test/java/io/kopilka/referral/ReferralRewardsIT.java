@@ -52,6 +52,12 @@ class ReferralRewardsIT extends IntegrationTest {
         return r;
     }
 
+    /** The balance's two counts, as a purchase's answer has them. */
+    private static JsonNode balanceOf(JsonNode balance) {
+        return tools.jackson.databind.json.JsonMapper.shared().createObjectNode()
+                .put("available", balance.path("available").asLong()).put("pending", balance.path("pending").asLong());
+    }
+
     private JsonNode balance(String member) {
         return api.get(t.adminKey(), "/api/v1/members/" + member + "/balance").json();
     }
@@ -89,6 +95,8 @@ class ReferralRewardsIT extends IntegrationTest {
                 "Вам — 300 баллов, другу, который вас пригласил, — 500 баллов. Спасибо, что вы с нами!");
         assertThat(balance(friend).path("pending").asLong()).isEqualTo(300);
         assertThat(balance(friend).path("available").asLong()).isZero();
+        // The answer's balance is the one after the bonus, as the balance endpoint says.
+        assertThat(qualifying.json().path("balance").toString()).isEqualTo(balanceOf(balance(friend)).toString());
         assertThat(balance(referrer).path("pending").asLong()).isEqualTo(500);
         JsonNode history = api.get(t.adminKey(), "/api/v1/members/" + referrer + "/history").json().path("items");
         assertThat(history.get(0).path("type").asString()).isEqualTo("referral");

@@ -137,6 +137,9 @@ class AccessControlIT extends IntegrationTest {
         assertProblem(api.put(pos, "/api/v1/program", Map.of("welcomePoints", 100)), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/program"), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/audit"), 403, "forbidden");
+        assertProblem(api.get(pos, "/api/v1/engagement/at-risk"), 403, "forbidden");
+        assertProblem(api.post(pos, "/api/v1/jobs/birthday/run", Map.of()), 403, "forbidden");
+        assertProblem(api.post(pos, "/api/v1/jobs/nightly/run", Map.of()), 403, "forbidden");
 
         // Nothing of it happened: the spare key still works, no store, no extra key.
         Api.Response keys = api.get(t.adminKey(), "/api/v1/api-keys");

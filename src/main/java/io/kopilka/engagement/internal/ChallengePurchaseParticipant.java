@@ -70,11 +70,14 @@ class ChallengePurchaseParticipant implements PurchaseParticipant {
                 continue;
             }
             progress.count(p.tenant(), challenge.id(), p.member(), candidate, measured.units());
-            List<String> codes = decision.completes()
+            ChallengeRewards.Given given = decision.completes()
                     ? rewards.give(tenant, programs.of(p.tenant()), challenge, p, decision.completedAt(), false)
-                    : List.of();
-            parts.add(new ReceiptPart.Challenge(challenge.id().toString(), d.shown(decision.progress()), d.shown(d.target()),
-                    decision.completes(), codes));
+                    : new ChallengeRewards.Given(List.of(), null);
+            parts.add(new ReceiptPart.Challenge(challenge.id().toString(), d.shown(decision.progress()),
+                    d.shown(d.target()), decision.completes(), given.couponCodes()));
+            if (given.balance() != null) {
+                parts.add(given.balance());
+            }
             parts.add(message(tenant, d, decision, p.language()));
         }
         return parts;
@@ -132,8 +135,13 @@ class ChallengePurchaseParticipant implements PurchaseParticipant {
                 return;
             }
         }
-        List<String> codes = rewards.give(tenant, programs.of(p.tenant()), challenge, p, p.occurredAt(), true);
-        parts.add(new ReceiptPart.Challenge(challenge.id().toString(), d.shown(d.target()), d.shown(d.target()), true, codes));
+        ChallengeRewards.Given given = rewards.give(tenant, programs.of(p.tenant()), challenge, p, p.occurredAt(),
+                true);
+        parts.add(new ReceiptPart.Challenge(challenge.id().toString(), d.shown(d.target()), d.shown(d.target()), true,
+                given.couponCodes()));
+        if (given.balance() != null) {
+            parts.add(given.balance());
+        }
         parts.add(new ReceiptPart.Message(Texts.messages().render(ChallengeTexts.surprised(d.names()), p.language())));
     }
 

@@ -10,6 +10,7 @@ import io.kopilka.ledger.LockedAccount;
 import io.kopilka.program.Program;
 import io.kopilka.purchase.PurchaseParticipant.RecordedPurchase;
 import io.kopilka.purchase.PurchaseParticipant.RecordedReturn;
+import io.kopilka.purchase.ReceiptPart;
 import io.kopilka.reward.CouponSource;
 import io.kopilka.reward.Coupons;
 import io.kopilka.reward.IssuedCoupon;
@@ -41,16 +42,25 @@ class ChallengeRewards {
         this.progress = progress;
     }
 
-    /** @return the codes of the coupons it issued */
-    List<String> give(Tenant tenant, Program program, Challenge challenge, RecordedPurchase p, Instant completedAt,
+    /**
+     * What a completion gave the answer: the codes of its coupons, and the member's points after its
+     * credit (null when it gave none), which the answer's balance must show.
+     */
+    record Given(List<String> couponCodes, ReceiptPart.Balance balance) {
+    }
+
+    Given give(Tenant tenant, Program program, Challenge challenge, RecordedPurchase p, Instant completedAt,
                       boolean surprise) {
         var reward = challenge.draft().reward();
+        ReceiptPart.Balance balance = null;
         if (reward.points() > 0) {
             LockedAccount locked = ledger.lock(p.tenant(), p.member(), p.recordedAt());
             Instant availableAt = p.occurredAt().plus(Duration.ofDays(program.pendingDays()));
             Instant expiresAt = program.expiry().expiresAt(p.occurredAt(), tenant.timezone()).orElse(null);
-            ledger.credit(p.tenant(), locked, Credit.forPurchase(EntryType.CHALLENGE, reward.points(), availableAt,
-                    expiresAt, p.purchase(), ChallengeTexts.points(challenge.draft().names())), p.recordedAt());
+            LockedAccount credited = ledger.credit(p.tenant(), locked, Credit.forPurchase(EntryType.CHALLENGE,
+                    reward.points(), availableAt, expiresAt, p.purchase(),
+                    ChallengeTexts.points(challenge.draft().names())), p.recordedAt());
+            balance = new ReceiptPart.Balance(credited.account().available(), credited.account().pending());
         }
         IssuedCoupon coupon = reward.rewardId() == null ? null : coupons.issue(p.tenant(), p.member(),
                 reward.rewardId(), CouponSource.CHALLENGE, null, "system", p.recordedAt());
@@ -62,7 +72,7 @@ class ChallengeRewards {
                 p.purchase().value(), completedAt, reward.points(),
                 coupon == null ? null : UUID.fromString(coupon.id()), coupon == null ? null : coupon.code(),
                 reward.badge(), surprise), p.recordedAt());
-        return coupon == null ? List.of() : List.of(coupon.code());
+        return new Given(coupon == null ? List.of() : List.of(coupon.code()), balance);
     }
 
     /**

@@ -9,6 +9,8 @@ import io.kopilka.program.Programs;
 import io.kopilka.tenant.Tenants;
 import java.sql.Timestamp;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,9 @@ class MemberAccounts {
     // A plain, synchronous @EventListener, not an @ApplicationModuleListener: the account must exist
     // when the joining transaction commits (a purchase may follow at once), and a failure here must
     // roll the member back too. So no publication is stored for this listener; it cannot be owed.
+    // First of the join's listeners: others (a birthday on the day of joining) write to this account.
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(MemberJoined joined) {
         jdbc.sql("""
                 INSERT INTO points_account (tenant_id, member_id, balance, last_activity_at)

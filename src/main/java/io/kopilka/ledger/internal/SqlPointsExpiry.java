@@ -40,9 +40,14 @@ class SqlPointsExpiry implements PointsExpiry {
 
     @Override
     public int expireDue(Instant now) {
+        return expireDue(null, now);
+    }
+
+    @Override
+    public int expireDue(TenantId tenant, Instant now) {
         int total = 0;
         while (true) {
-            Integer expired = tx.execute(status -> expireBatch(now));
+            Integer expired = tx.execute(status -> expireBatch(tenant, now));
             if (expired == null || expired < 0) {
                 return total;
             }
@@ -51,16 +56,18 @@ class SqlPointsExpiry implements PointsExpiry {
     }
 
     /** Returns the lots expired, or -1 when no member could be locked (nothing due, or all busy). */
-    private int expireBatch(Instant now) {
+    private int expireBatch(TenantId tenant, Instant now) {
         record Locked(UUID tenant, UUID member) {
         }
         List<Locked> locked = jdbc.sql("""
                 SELECT a.tenant_id, a.member_id FROM points_account a
                 WHERE (a.tenant_id, a.member_id) IN (
                     SELECT DISTINCT tenant_id, member_id FROM points_lot
-                    WHERE remaining > 0 AND expires_at <= :now LIMIT :batch)
+                    WHERE remaining > 0 AND expires_at <= :now
+                      AND (CAST(:tenant AS uuid) IS NULL OR tenant_id = :tenant) LIMIT :batch)
                 FOR UPDATE OF a SKIP LOCKED""")
                 .param("now", Timestamp.from(now)).param("batch", BATCH)
+                .param("tenant", tenant == null ? null : tenant.value())
                 .query((rs, i) -> new Locked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
         if (locked.isEmpty()) {
             return -1;

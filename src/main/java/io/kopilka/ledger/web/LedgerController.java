@@ -63,7 +63,7 @@ class LedgerController {
     record EntryView(String id,
                      @Schema(allowableValues = {"earn", "redeem", "expire", "reverse", "refund", "adjust",
                              "transfer_in", "transfer_out", "welcome", "birthday", "referral", "donate", "reward",
-                             "gift"}) String type,
+                             "gift", "challenge", "win_back"}) String type,
                      @Schema(description = "Positive for a credit, negative for a debit") long points,
                      OffsetDateTime createdAt, @Nullable OffsetDateTime expiresAt, @Nullable String purchaseId,
                      @Nullable String returnId, @Nullable String transferId, @Nullable String ruleName,

@@ -196,6 +196,18 @@ class JdbcMembers implements Members {
     }
 
     @Override
+    public List<Member> bornOn(TenantId tenant, List<String> days, MemberId after, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM member WHERE tenant_id = :tenant AND erased_at IS NULL AND birth_date IS NOT NULL
+                  AND to_char(birth_date, 'MM-DD') = ANY (CAST(:days AS text[]))
+                  AND (CAST(:after AS uuid) IS NULL OR id > :after)
+                ORDER BY id LIMIT :limit""")
+                .param("tenant", tenant.value()).param("days", days.toArray(String[]::new))
+                .param("after", after == null ? null : after.value()).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Member lock(TenantId tenant, MemberId id) {
         return byIdForUpdate(tenant, id).orElseThrow(() -> ApiProblem.notFound("Member"));

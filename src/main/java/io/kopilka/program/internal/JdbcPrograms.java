@@ -1,6 +1,7 @@
 package io.kopilka.program.internal;
 
 import io.kopilka.program.Program;
+import io.kopilka.program.ProgramCheck;
 import io.kopilka.program.ProgramValidation;
 import io.kopilka.program.Programs;
 import io.kopilka.shared.Now;
@@ -10,8 +11,10 @@ import io.kopilka.shared.database.TenantCache;
 import io.kopilka.shared.error.ApiProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +28,13 @@ class JdbcPrograms implements Programs {
     private final Clock clock;
 
     private final TenantCache<Program> cache;
+    // Looked up when used: the checks' modules build on this one, so their beans may need Programs.
+    private final ObjectProvider<ProgramCheck> checks;
 
-    JdbcPrograms(JdbcClient jdbc, JsonMapper json, Clock clock, ChangeNotifications changes) {
+    JdbcPrograms(JdbcClient jdbc, JsonMapper json, Clock clock, ChangeNotifications changes,
+                 ObjectProvider<ProgramCheck> checks) {
         this.jdbc = jdbc;
+        this.checks = checks;
         this.json = json;
         this.clock = clock;
         this.cache = new TenantCache<>("program", changes);
@@ -51,7 +58,10 @@ class JdbcPrograms implements Programs {
     @Override
     @Transactional
     public Program replace(TenantId tenant, Program settings) {
-        List<ProgramValidation.Problem> problems = ProgramValidation.check(settings);
+        List<ProgramValidation.Problem> problems = new ArrayList<>(ProgramValidation.check(settings));
+        if (problems.isEmpty()) {
+            checks.orderedStream().forEach(check -> problems.addAll(check.check(tenant, settings)));
+        }
         if (!problems.isEmpty()) {
             throw new ApiProblem(422, "validation_failed", "The program has invalid settings",
                     problems.stream().map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList(), Map.of());

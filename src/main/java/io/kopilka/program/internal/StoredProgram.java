@@ -14,11 +14,21 @@ import java.util.List;
  * written before them lacks the field (null), and reads as their default.
  *
  * @param staffGifts since staff gifts; null in older rows: staff may give nothing
+ * @param birthday   since the birthday job; null in older rows: the defaults with {@code birthdayPoints}
+ * @param winBack    since win-back; null in older rows: the defaults
  */
 record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pointValue,
                      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxRedeemShare, long minRedeemPoints,
                      int pendingDays, Expiry expiry, List<Integer> expiryReminderDays, long welcomePoints,
-                     long birthdayPoints, Referral referral, int maxBackdateDays, StaffGifts staffGifts) {
+                     long birthdayPoints, Referral referral, int maxBackdateDays, StaffGifts staffGifts,
+                     Birthday birthday, WinBack winBack) {
+
+    record Birthday(long points, String rewardId, int daysBefore, int couponValidDays) {
+    }
+
+    record WinBack(int afterDays, long points, String rewardId, int oncePerDays,
+                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal cadence) {
+    }
 
     record Expiry(String mode, Integer months) {
     }
@@ -39,7 +49,11 @@ record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal poi
                 new Referral(p.referral().referrerPoints(), p.referral().refereePoints(), p.referral().qualifyingSpend(),
                         p.referral().maxRewardsPerReferrerPerMonth()),
                 p.maxBackdateDays(),
-                new StaffGifts(p.staffGifts().pointsPerKeyPerDay(), p.staffGifts().rewardIds()));
+                new StaffGifts(p.staffGifts().pointsPerKeyPerDay(), p.staffGifts().rewardIds()),
+                new Birthday(p.birthday().points(), p.birthday().rewardId(), p.birthday().daysBefore(),
+                        p.birthday().couponValidDays()),
+                new WinBack(p.winBack().afterDays(), p.winBack().points(), p.winBack().rewardId(),
+                        p.winBack().oncePerDays(), p.winBack().cadence()));
     }
 
     Program toProgram(long version) {
@@ -52,6 +66,10 @@ record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal poi
                         referral.maxRewardsPerReferrerPerMonth()),
                 maxBackdateDays, staffGifts == null ? Program.StaffGifts.NONE
                         : new Program.StaffGifts(staffGifts.pointsPerKeyPerDay(),
-                        staffGifts.rewardIds() == null ? List.of() : staffGifts.rewardIds()));
+                        staffGifts.rewardIds() == null ? List.of() : staffGifts.rewardIds()),
+                birthday == null ? null : new Program.Birthday(birthday.points(), birthday.rewardId(),
+                        birthday.daysBefore(), birthday.couponValidDays()),
+                winBack == null ? null : new Program.WinBack(winBack.afterDays(), winBack.points(),
+                        winBack.rewardId(), winBack.oncePerDays(), winBack.cadence()));
     }
 }

@@ -29,6 +29,8 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
                               @Nullable @Schema(description = "How far back a purchase's `occurredAt` may be")
                               Integer maxBackdateDays,
                               @Nullable StaffGifts staffGifts,
+                              @Nullable Birthday birthday,
+                              @Nullable WinBack winBack,
                               @Nullable @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "Goes up by "
                                       + "one with each replacement; ignored in a request") Long version) {
 
@@ -53,6 +55,27 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
                              List<String> rewardIds) {
     }
 
+    /** The birthday gift; {@code points} is the same value as the older {@code birthdayPoints}. */
+    public record Birthday(@Nullable @Schema(description = "Points given; the same as `birthdayPoints`") Long points,
+                           @Nullable @Schema(description = "A reward whose coupon is given too; null: none")
+                           String rewardId,
+                           @Nullable @Schema(description = "Days before the birthday to give it, 0 to 30")
+                           Integer daysBefore,
+                           @Nullable @Schema(description = "Days the coupon is valid, 1 to 365") Integer couponValidDays) {
+    }
+
+    /** Calling back members who stopped coming. */
+    public record WinBack(@Nullable @Schema(description = "Days without a visit, 1 to 3650") Integer afterDays,
+                          @Nullable @Schema(description = "Points given; 0: none") Long points,
+                          @Nullable @Schema(description = "A reward whose coupon is given; null: none") String rewardId,
+                          @Nullable @Schema(description = "At most one win-back gift a member in this many days")
+                          Integer oncePerDays,
+                          @Nullable @Schema(ref = "DecimalInput", description = "With at least three visits, a "
+                                  + "member is absent after cadence × their usual interval between visits, instead "
+                                  + "of afterDays; null: off") @JsonFormat(shape = JsonFormat.Shape.STRING)
+                          BigDecimal cadence) {
+    }
+
     public static ProgramDocument of(Program p) {
         return new ProgramDocument(p.pointValue(), p.maxRedeemShare(), p.minRedeemPoints(), p.pendingDays(),
                 new Expiry(p.expiry().mode().code(), p.expiry().mode() == ExpiryPolicy.Mode.NONE ? null : p.expiry().months()),
@@ -60,7 +83,11 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
                 new Referral(p.referral().referrerPoints(), p.referral().refereePoints(), p.referral().qualifyingSpend(),
                         p.referral().maxRewardsPerReferrerPerMonth()),
                 p.maxBackdateDays(),
-                new StaffGifts(p.staffGifts().pointsPerKeyPerDay(), p.staffGifts().rewardIds()), p.version());
+                new StaffGifts(p.staffGifts().pointsPerKeyPerDay(), p.staffGifts().rewardIds()),
+                new Birthday(p.birthday().points(), p.birthday().rewardId(), p.birthday().daysBefore(),
+                        p.birthday().couponValidDays()),
+                new WinBack(p.winBack().afterDays(), p.winBack().points(), p.winBack().rewardId(),
+                        p.winBack().oncePerDays(), p.winBack().cadence()), p.version());
     }
 
     /** The program this document describes; null for an unknown expiry mode (reported by validation). */
@@ -82,10 +109,23 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
             gifts = new Program.StaffGifts(or(staffGifts.pointsPerKeyPerDay(), 0L),
                     or(staffGifts.rewardIds(), List.of()));
         }
+        // birthdayPoints is the older name of birthday.points: either sets both, birthday.points first.
+        long birthdayGift = birthday != null && birthday.points() != null ? birthday.points()
+                : or(birthdayPoints, d.birthdayPoints());
+        Program.Birthday bday = Program.Birthday.of(birthdayGift);
+        if (birthday != null) {
+            bday = new Program.Birthday(birthdayGift, birthday.rewardId(), or(birthday.daysBefore(), 0),
+                    or(birthday.couponValidDays(), bday.couponValidDays()));
+        }
+        Program.WinBack back = d.winBack();
+        if (winBack != null) {
+            back = new Program.WinBack(or(winBack.afterDays(), back.afterDays()), or(winBack.points(), 0L),
+                    winBack.rewardId(), or(winBack.oncePerDays(), back.oncePerDays()), winBack.cadence());
+        }
         return new Program(version, or(pointValue, d.pointValue()), or(maxRedeemShare, d.maxRedeemShare()),
                 or(minRedeemPoints, d.minRedeemPoints()), or(pendingDays, d.pendingDays()), expiryPolicy,
                 or(expiryReminderDays, d.expiryReminderDays()), or(welcomePoints, d.welcomePoints()),
-                or(birthdayPoints, d.birthdayPoints()), ref, or(maxBackdateDays, d.maxBackdateDays()), gifts);
+                birthdayGift, ref, or(maxBackdateDays, d.maxBackdateDays()), gifts, bday, back);
     }
 
     private static <T> T or(T value, T fallback) {

@@ -22,7 +22,8 @@ final class Receipts {
 
     /**
      * @param explanations {@link #explanations}, one per applied rule
-     * @param parts        the participants' parts; their {@link ReceiptPart.Message}s join the messages
+     * @param parts        the participants' parts; their {@link ReceiptPart.Message}s join the messages,
+     *                     the last {@link ReceiptPart.Balance} is the balance shown
      */
     static Receipt of(PurchaseId id, PurchaseContext c, PricedCart priced, List<String> explanations,
                       Receipt.BalanceAfter balance, List<ReceiptPart> parts, long rulesVersion) {
@@ -40,9 +41,12 @@ final class Receipts {
             messages.add(coupon.explanationIn(c.language()));
         }
         List<ReceiptPart> kept = new ArrayList<>(parts.size());
+        Receipt.BalanceAfter after = balance;
         for (ReceiptPart part : parts) {
             switch (part) {
                 case ReceiptPart.Message message -> messages.add(message.text());
+                case ReceiptPart.Balance credited -> after = new Receipt.BalanceAfter(credited.available(),
+                        credited.pending());
                 case ReceiptPart.Level level -> kept.add(level);
                 case ReceiptPart.CouponIssued issued -> kept.add(issued);
                 case ReceiptPart.Challenge challenge -> kept.add(challenge);
@@ -51,7 +55,7 @@ final class Receipts {
         return new Receipt(id, c.order().externalId(), c.memberId(), Money.of(priced.subtotal(), currency),
                 Money.of(priced.discount(), currency), priced.pointsRedeemed(),
                 Money.of(priced.redeemValue(), currency), Money.of(priced.payable(), currency), priced.pointsEarned(),
-                c.pendingPart(priced.pointsEarned()), balance, List.copyOf(applied), List.copyOf(coupons),
+                c.pendingPart(priced.pointsEarned()), after, List.copyOf(applied), List.copyOf(coupons),
                 List.copyOf(kept), List.copyOf(messages), c.program().version(), rulesVersion);
     }
 }

@@ -82,6 +82,7 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
                 case ReceiptPart.Challenge ch -> challenges.add(new ChallengeView(ch.challengeId(),
                         ch.progress().toPlainString(), ch.target().toPlainString(), ch.completed(),
                         ch.couponsIssued()));
+                case ReceiptPart.Balance b -> { } // already r.balance()
             }
         }
         return new ReceiptJson(r.id() == null ? null : r.id().toString(), r.externalId(),

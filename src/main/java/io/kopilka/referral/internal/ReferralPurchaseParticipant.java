@@ -3,6 +3,7 @@ package io.kopilka.referral.internal;
 import io.kopilka.purchase.PurchaseParticipant;
 import io.kopilka.purchase.ReceiptPart;
 import io.kopilka.shared.Texts;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,17 @@ class ReferralPurchaseParticipant implements PurchaseParticipant {
 
     @Override
     public List<ReceiptPart> recorded(RecordedPurchase purchase) {
-        return rewards.afterPurchase(purchase)
-                .<List<ReceiptPart>>map(text -> List.of(new ReceiptPart.Message(
-                        Texts.messages().render(text, purchase.language()))))
-                .orElse(List.of());
+        return rewards.afterPurchase(purchase).map(given -> {
+            List<ReceiptPart> parts = new ArrayList<>(2);
+            if (given.line() != null) {
+                parts.add(new ReceiptPart.Message(Texts.messages().render(given.line(), purchase.language())));
+            }
+            if (given.friendAfter() != null) {
+                // The friend's bonus came after the purchase's posting: the answer shows the balance with it.
+                parts.add(new ReceiptPart.Balance(given.friendAfter().available(), given.friendAfter().pending()));
+            }
+            return parts;
+        }).orElse(List.of());
     }
 
     @Override

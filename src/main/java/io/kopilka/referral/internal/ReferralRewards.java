@@ -1,5 +1,6 @@
 package io.kopilka.referral.internal;
 
+import io.kopilka.ledger.Account;
 import io.kopilka.ledger.Credit;
 import io.kopilka.ledger.EntryType;
 import io.kopilka.ledger.Ledger;
@@ -52,7 +53,14 @@ class ReferralRewards {
 
     /** The friend's line for the receipt when both (or one) got points; empty otherwise. */
     @Transactional(propagation = Propagation.MANDATORY)
-    Optional<Text> afterPurchase(RecordedPurchase p) {
+    /**
+     * @param line        the friend's line for the answer
+     * @param friendAfter the friend's account after their bonus; null when they got none
+     */
+    record Given(Text line, Account friendAfter) {
+    }
+
+    Optional<Given> afterPurchase(RecordedPurchase p) {
         Program program = programs.of(p.tenant());
         Program.Referral settings = program.referral();
         // No statement at all unless the program gives referral points and the purchase is large enough.
@@ -102,17 +110,20 @@ class ReferralRewards {
                         availableAt, reward.referrerPoints(), reward.refereePoints())) {
                     return Optional.empty();
                 }
+                Account friendAfter = null;
                 if (reward.refereePoints() > 0) {
-                    ledger.credit(tenant, ledger.lock(tenant, friend.id(), p.recordedAt()),
+                    friendAfter = ledger.credit(tenant, ledger.lock(tenant, friend.id(), p.recordedAt()),
                             Credit.forPurchase(EntryType.REFERRAL, reward.refereePoints(), availableAt, expiresAt,
-                                    p.purchase(), ReferralTexts.friendHistory()), p.recordedAt());
+                                    p.purchase(), ReferralTexts.friendHistory()), p.recordedAt()).account();
                 }
                 if (reward.referrerPoints() > 0) {
                     ledger.credit(tenant, referrerAccount,
                             Credit.forPurchase(EntryType.REFERRAL, reward.referrerPoints(), availableAt, expiresAt,
                                     p.purchase(), ReferralTexts.referrerHistory()), p.recordedAt());
                 }
-                return Optional.ofNullable(ReferralTexts.rewarded(reward.referrerPoints(), reward.refereePoints()));
+                Text line = ReferralTexts.rewarded(reward.referrerPoints(), reward.refereePoints());
+                return line == null && friendAfter == null ? Optional.empty()
+                        : Optional.of(new Given(line, friendAfter));
             }
         }
     }

@@ -89,7 +89,7 @@ class CouponService implements Coupons, Redemptions {
         long cost = reward.reward().costPoints();
         Text why = new Text("history.reward", Map.of("reward", reward.reward().name()));
         LockedAccount after = ledger.spend(tenant, locked, Debit.reward(cost, why, caller.actor()), now);
-        Coupon coupon = issue(tenant, reward, member.id(), CouponSource.REDEMPTION, cost, note, null, now);
+        Coupon coupon = issue(tenant, reward, member.id(), CouponSource.REDEMPTION, cost, note, null, now, null);
         return new Redemption(coupon, cost, after.account().available(), after.account().pending());
     }
 
@@ -97,6 +97,13 @@ class CouponService implements Coupons, Redemptions {
     @Transactional(propagation = Propagation.MANDATORY)
     public IssuedCoupon issue(TenantId tenant, MemberId member, String rewardId, CouponSource source, String note,
                               String actor, Instant now) {
+        return issue(tenant, member, rewardId, source, note, actor, now, null);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public IssuedCoupon issue(TenantId tenant, MemberId member, String rewardId, CouponSource source, String note,
+                              String actor, Instant now, Instant validUntil) {
         checkNote(note);
         CatalogReward reward = reward(tenant, rewardId);
         RewardAvailability.refusalToGive(reward, now).ifPresent(reason -> {
@@ -105,7 +112,7 @@ class CouponService implements Coupons, Redemptions {
         if (!rewards.takeOne(tenant, reward)) {
             throw RewardAvailability.outOfStock();
         }
-        Coupon coupon = issue(tenant, reward, member, source, null, note, null, now);
+        Coupon coupon = issue(tenant, reward, member, source, null, note, null, now, validUntil);
         return new IssuedCoupon(coupon.id().toString(), coupon.displayCode(), rewardId, coupon.expiresAt());
     }
 
@@ -120,13 +127,16 @@ class CouponService implements Coupons, Redemptions {
                 || !rewards.takeOne(tenant, reward.get())) {
             return Optional.empty();
         }
-        return Optional.of(issue(tenant, reward.get(), member, CouponSource.RULE, null, null, purchase, now));
+        return Optional.of(issue(tenant, reward.get(), member, CouponSource.RULE, null, null, purchase, now, null));
     }
 
     private Coupon issue(TenantId tenant, CatalogReward catalog, MemberId member, CouponSource source, Long cost,
-                         String note, PurchaseId issuedBy, Instant now) {
+                         String note, PurchaseId issuedBy, Instant now, Instant validUntil) {
         var reward = catalog.reward();
         Instant expiresAt = reward.couponExpiresAt(now, tenants.get(tenant).timezone());
+        if (validUntil != null && (expiresAt == null || validUntil.isBefore(expiresAt))) {
+            expiresAt = validUntil;
+        }
         return coupons.insert(tenant, new Coupon(Ids.next(), null, reward.id(), member, source, CouponStatus.ACTIVE,
                 reward.terms(), cost, reward.refundOnExpiry(), note, now, expiresAt, null, issuedBy));
     }

@@ -115,6 +115,12 @@ class JdbcTenants implements Tenants {
     }
 
     @Override
+    public List<TenantId> ids() {
+        return jdbc.sql("SELECT id FROM tenant ORDER BY id").query((rs, i) -> new TenantId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    @Override
     public Tenant get(TenantId id) {
         return byId(id).orElseThrow(() -> ApiProblem.notFound("Tenant"));
     }

@@ -1,0 +1,63 @@
+package io.kopilka.occasion.internal;
+
+import io.kopilka.ledger.PointsExpiry;
+import io.kopilka.occasion.Occasions;
+import io.kopilka.occasion.TenantJobs;
+import io.kopilka.shared.TenantId;
+import io.kopilka.tier.Tiers;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a tenant's job now. The caller's transaction (the request's idempotency) is set aside while the
+ * job runs, so the job's batches commit one by one as they do when the scheduler runs them.
+ */
+@Service
+class OccasionJobs implements TenantJobs {
+    private final Occasions occasions;
+    private final PointsExpiry expiry;
+    private final Tiers tiers;
+    private final TransactionTemplate outside;
+
+    OccasionJobs(Occasions occasions, PointsExpiry expiry, Tiers tiers, PlatformTransactionManager transactions) {
+        this.occasions = occasions;
+        this.expiry = expiry;
+        this.tiers = tiers;
+        this.outside = new TransactionTemplate(transactions);
+        outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+    }
+
+    @Override
+    public Optional<Report> run(TenantId tenant, String job, Instant now) {
+        if (!NAMES.contains(job)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(outside.execute(status -> switch (job) {
+            case "birthday" -> occasion(job, occasions.birthdays(tenant, now));
+            case "win_back" -> occasion(job, occasions.winBack(tenant, now));
+            case "expiry" -> {
+                long lots = expiry.expireDue(tenant, now);
+                yield new Report(job, lots, Map.of("lots", lots));
+            }
+            case "tier_reevaluation" -> {
+                long changed = tiers.reevaluate(tenant, now);
+                yield new Report(job, changed, Map.of("levelChanges", changed));
+            }
+            default -> throw new IllegalStateException("a job without a runner: " + job);
+        }));
+    }
+
+    private static Report occasion(String job, Occasions.JobRun run) {
+        Map<String, Long> given = new LinkedHashMap<>();
+        given.put("members", (long) run.members());
+        given.put("points", run.points());
+        given.put("coupons", (long) run.coupons());
+        return new Report(job, run.processed(), given);
+    }
+}
