@@ -29,6 +29,7 @@ import io.kopilka.tier.Window;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -59,13 +60,16 @@ class DemoProgram {
     private final Purchases purchases;
     private final Tiers tiers;
     private final DemoRewards rewards;
+    private final DemoEngagement engagement;
     private final Clock clock;
     private final String port;
 
     DemoProgram(ApplicationArguments args, Tenants tenants, Stores stores, ApiKeys keys, Members members,
-                Programs programs, Rules rules, Purchases purchases, Tiers tiers, DemoRewards rewards, Clock clock,
+                Programs programs, Rules rules, Purchases purchases, Tiers tiers, DemoRewards rewards,
+                DemoEngagement engagement, Clock clock,
                 @Value("${local.server.port:${server.port:8080}}") String port) {
         this.rewards = rewards;
+        this.engagement = engagement;
         this.programs = programs;
         this.rules = rules;
         this.purchases = purchases;
@@ -99,6 +103,7 @@ class DemoProgram {
                   Try:  curl -H 'Authorization: Bearer {}' {}/api/v1/members
                   A member's balance: GET /api/v1/members/{id}/balance and /history
                   Rewards and coupons: GET /api/v1/rewards, /api/v1/members/{id}/coupons, /api/v1/causes
+  Challenges: GET /api/v1/challenges, /api/v1/members/{id}/challenges, /referrals, /badges
                   Who changed what: GET /api/v1/audit
                 ============================================================""",
                 tenant.name(), tenant.currency().getCurrencyCode(), tenant.timezone(), key, base, base, base, key, base);
@@ -137,7 +142,12 @@ class DemoProgram {
         List<Member> joined = people.stream().map(p -> members.join(tenant.id(), new Members.NewMember(p.phone(),
                 null, p.name(), p.birth(), p.locale(), null, Map.of("sms", true, "email", false), p.attributes())))
                 .toList();
-        // A little history to look at: visits, a redemption and a return.
+        // The catalog and the challenges come before the history, so its visits count on the cards.
+        DemoRewards.Catalog catalog = rewards.catalog(owner);
+        engagement.program(owner, catalog.haircut());
+        // A little history to look at: two visits each, 25 and 12 days ago, a redemption and a return.
+        OffsetDateTime firstVisit = OffsetDateTime.now(clock).minusDays(25);
+        OffsetDateTime secondVisit = OffsetDateTime.now(clock).minusDays(12);
         var haircut = new PurchaseOrder.Item("HAIRCUT", "Мужская стрижка", "service", BigDecimal.ONE,
                 new BigDecimal("7000.00"));
         var oil = new PurchaseOrder.Item("BEARD-OIL", "Масло для бороды", "beard-care", BigDecimal.ONE,
@@ -145,17 +155,18 @@ class DemoProgram {
         String firstPurchase = null;
         for (int i = 0; i < joined.size(); i++) {
             var ref = new PurchaseOrder.MemberReference(joined.get(i).id().toString(), null, null);
-            String id = purchases.commit(owner, new PurchaseOrder("demo-" + i + "-1", "dostyk", "pos", null, ref,
-                    List.of(haircut, oil), 0L, List.of()), null).body().id().toString();
+            String id = purchases.commit(owner, new PurchaseOrder("demo-" + i + "-1", "dostyk", "pos", firstVisit,
+                    ref, List.of(haircut, oil), 0L, List.of()), null).body().id().toString();
             firstPurchase = firstPurchase == null ? id : firstPurchase;
-            purchases.commit(owner, new PurchaseOrder("demo-" + i + "-2", "abaya", "pos", null, ref,
+            purchases.commit(owner, new PurchaseOrder("demo-" + i + "-2", "abaya", "pos", secondVisit, ref,
                     List.of(haircut), 300L, List.of()), null);
         }
         // As the owner would: no store restriction; idempotent by the externalId alone.
         purchases.returnGoods(owner, new PurchaseId(java.util.UUID.fromString(firstPurchase)),
                 new ReturnOrder("demo-return-1", List.of(new ReturnOrder.ReturnedItem("BEARD-OIL", BigDecimal.ONE)), null),
                 null);
-        rewards.seed(owner, joined);
+        rewards.seed(owner, catalog, joined);
+        engagement.seed(owner, joined);
         log.info("Seeded the demo tenant {}", tenant.id());
         return tenant;
     }

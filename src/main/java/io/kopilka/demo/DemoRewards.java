@@ -73,8 +73,11 @@ class DemoRewards {
         this.clock = clock;
     }
 
-    /** @param members Aigerim (kk), Daniyar, Maxim (ru) and Sam (en), as the demo seeds them */
-    void seed(Caller owner, List<Member> members) {
+    /** The three rewards of the catalog, before any member buys. */
+    record Catalog(CatalogReward haircut, CatalogReward styling, CatalogReward dinner) {
+    }
+
+    Catalog catalog(Caller owner) {
         CatalogReward haircut = reward(owner, """
                 {"name": "Бесплатная стрижка", "names": {"kk": "Тегін шаш қию", "en": "Free haircut"},
                  "description": "Мужская стрижка у любого мастера",
@@ -90,12 +93,24 @@ class DemoRewards {
                  "en": "A barbershop-themed family dinner"},
                  "description": "Ужин на четверых в нашем лаунже; напишите в заметке, что любит семья",
                  "kind": "experience", "costPoints": 15000, "stock": 10, "couponValidDays": 90}""");
+        return new Catalog(haircut, styling, dinner);
+    }
 
+    /**
+     * The program's staff gift limit, the cause and its rule, and what members did with them.
+     *
+     * @param members Aigerim (kk), Daniyar, Maxim (ru) and Sam (en), as the demo seeds them
+     */
+    void seed(Caller owner, Catalog catalog, List<Member> members) {
+        CatalogReward haircut = catalog.haircut();
+        CatalogReward styling = catalog.styling();
+        CatalogReward dinner = catalog.dinner();
         Program program = programs.of(owner.tenant());
         programs.replace(owner.tenant(), new Program(program.version(), program.pointValue(),
                 program.maxRedeemShare(), program.minRedeemPoints(), program.pendingDays(), program.expiry(),
                 program.expiryReminderDays(), program.welcomePoints(), program.birthdayPoints(), program.referral(),
-                program.maxBackdateDays(), new Program.StaffGifts(1000, List.of(haircut.reward().id().toString()))));
+                program.maxBackdateDays(), new Program.StaffGifts(1000, List.of(haircut.reward().id().toString())),
+                program.birthday(), program.winBack()));
 
         Cause trees = tx.execute(status -> causes.create(owner, CauseValidation.check(new CauseValidation.Input(
                 "Посади дерево", Map.of("kk", "Ағаш ек", "en", "Plant a tree"),
