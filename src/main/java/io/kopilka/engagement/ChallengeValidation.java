@@ -161,13 +161,16 @@ public final class ChallengeValidation {
     }
 
     private static void codes(String field, List<String> codes, List<FieldError> errors) {
-        if (codes != null && (codes.size() > MAX_CODES || codes.stream().anyMatch(c -> c == null || c.isBlank()))) {
-            errors.add(new FieldError(field, "must be at most " + MAX_CODES + " non-empty codes"));
+        // A code is what a purchase names (a store's code, an SKU, a category): as long as it may be there.
+        if (codes != null && (codes.size() > MAX_CODES
+                || codes.stream().anyMatch(c -> c == null || c.isBlank() || c.length() > 100))) {
+            errors.add(new FieldError(field, "must be at most " + MAX_CODES + " codes of 1 to 100 characters"));
         }
     }
 
+    /** The codes as kept; a list with a null in it is reported by {@link #codes} and kept as none. */
     private static List<String> copy(List<String> codes) {
-        return codes == null || codes.isEmpty() ? null : List.copyOf(codes);
+        return codes == null || codes.isEmpty() || codes.contains(null) ? null : List.copyOf(codes);
     }
 
     private static ChallengeDraft.Reward reward(ChallengeDocument.RewardSpec r, List<FieldError> errors) {

@@ -47,6 +47,13 @@ final class FixtureSetup {
         Api.Response m1 = must(api.post(key, "/api/v1/members", ValidBodies.json("phone", bodies.phone(), "name", "Aigerim",
                 "email", "aigerim-" + UUID.randomUUID() + "@example.kz", "birthDate", "1990-04-02")), "member");
         pool.put("/api/v1/members", m1.text("id"));
+        Api.Response challenge = soft(api.post(key, "/api/v1/challenges", bodies.challenge()),
+                name + ": POST /api/v1/challenges");
+        if (challenge.status() < 300) {
+            pool.put("/api/v1/challenges", challenge.text("id"));
+        }
+        // Not a collection: the path names a job, and "birthday" is one every tenant has.
+        pool.put("/api/v1/jobs", "birthday");
         String m2 = must(api.post(key, "/api/v1/members", Map.of("phone", bodies.phone())), "member 2").text("id");
         soft(api.post(key, "/api/v1/members/" + m1.text("id") + "/adjustments",
                 Map.of("points", 1_000_000, "reason", "fuzz float")), name + ": adjustment");

@@ -84,6 +84,17 @@ final class ValidBodies {
                 "goalUnits", 1000, "active", true);
     }
 
+    Map<String, Object> challenge() {
+        return json("name", "Каждая 6-я стрижка бесплатно", "names", json("kk", "Әр 6-шы шаш қию тегін",
+                        "en", "Every 6th haircut free"), "description", "A stamp card", "metric", "visits",
+                "target", 6, "window", json("days", 60), "repeat", true, "maxCompletionsPerMember", 10,
+                "oncePerDay", true, "qualifier", json("minSpend", "1000.00", "stores", List.of("main"),
+                        "itemFilter", json("skus", List.of("HAIRCUT"), "categories", List.of("service")),
+                        "condition", "purchase.total > 0.0"),
+                "reward", json("points", 100, "badge", "regular"), "validFrom", "2026-01-01T00:00:00+05:00",
+                "validTo", "2030-01-01T00:00:00+05:00", "active", true, "headStart", 2);
+    }
+
     Map<String, Object> purchase(Fixture f) {
         return json("externalId", "fuzz-" + UUID.randomUUID(), "storeCode", "main", "channel", "pos",
                 "occurredAt", OCCURRED_AT, "member", json("id", f.pool().get("/api/v1/members")),
@@ -127,6 +138,8 @@ final class ValidBodies {
             case "POST /api/v1/members/{id}/redemptions" -> json("rewardId", f.pool().get("/api/v1/rewards"),
                     "note", "a table by the window");
             case "POST /api/v1/coupons/{code}/cancel" -> json("reason", "bought by mistake");
+            case "POST /api/v1/challenges", "PUT /api/v1/challenges/{id}" -> challenge();
+            case "PUT /api/v1/members/{id}/goal" -> json("name", "Семейный ужин", "targetPoints", 15000);
             default -> op.hasBody() ? synth(op.bodySchema(), f, "", 0) : json();
         };
         JsonNode node = JSON.valueToTree(body);
