@@ -15,7 +15,7 @@ final class PurchaseExamples {
              "pointsEarned": 390, "pointsPending": 0, "balance": {"available": 390, "pending": 0},
              "appliedRules": [{"ruleId": "01a20897-f53f-7c1e-8a2b-5d7e9f1a3b4c", "name": "5% back", "points": 390,
                                "discount": "0.00", "explanation": "5% back on 7 800 ₸: 390 points"}],
-             "couponsUsed": [], "couponsIssued": [], "tier": null,
+             "couponsUsed": [], "couponsIssued": [], "challenges": [], "tier": null,
              "messages": ["5% back on 7 800 ₸: 390 points"], "programVersion": 1, "rulesVersion": 1}""";
 
     /** A quote writes nothing: no id, and the balance is the one the purchase would leave. */
@@ -26,7 +26,7 @@ final class PurchaseExamples {
              "pointsEarned": 390, "pointsPending": 0, "balance": {"available": 390, "pending": 0},
              "appliedRules": [{"ruleId": "01a20897-f53f-7c1e-8a2b-5d7e9f1a3b4c", "name": "5% back", "points": 390,
                                "discount": "0.00", "explanation": "5% back on 7 800 ₸: 390 points"}],
-             "couponsUsed": [], "couponsIssued": [], "tier": null,
+             "couponsUsed": [], "couponsIssued": [], "challenges": [], "tier": null,
              "messages": ["5% back on 7 800 ₸: 390 points"], "programVersion": 1, "rulesVersion": 1}""";
 
     static final String RETURN_BY_ITEMS = """
