@@ -33,8 +33,12 @@ class SlugAssignment {
         String slug = TenantSlugs.of(tenant.name());
         for (int n = 1; ; n++) {
             String candidate = TenantSlugs.candidate(slug, n);
-            // ON CONFLICT-free: a taken slug updates nothing and the next candidate is tried; the
-            // unique index settles two creations that race for the same one.
+            // Two creations racing for one slug would both find it free (neither sees the other's
+            // uncommitted row) and the second would fail on the unique index: a lock per candidate,
+            // held to the end of the transaction, makes the second wait and then see it taken.
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('tenant-slug:' || :slug))").param("slug", candidate)
+                    .query((rs, i) -> 0).list();
+            // A taken slug updates nothing, and the next candidate is tried.
             int updated = jdbc.sql("""
                     UPDATE tenant SET slug = :slug
                     WHERE id = :id AND NOT EXISTS (SELECT 1 FROM tenant WHERE slug = :slug)""")

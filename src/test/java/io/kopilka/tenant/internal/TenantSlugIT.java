@@ -45,4 +45,28 @@ class TenantSlugIT extends IntegrationTest {
         tx.executeWithoutResult(s -> slugs.backfill());
         assertThat(slugOf(first.text("id"))).isEqualTo("kofeynya-zerno-" + n);
     }
+
+    /** Eight tenants of one name created at once: each gets its own slug, none fails. */
+    @Test
+    void tenantsOfOneNameCreatedAtOnceGetDifferentSlugs() throws Exception {
+        String name = "Барбершоп " + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return create(name);
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> slugsGiven = new java.util.HashSet<>();
+            for (var answer : answers) {
+                Api.Response r = answer.get();
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                slugsGiven.add(r.text("slug"));
+            }
+            assertThat(slugsGiven).hasSize(8);
+        }
+    }
 }
