@@ -1,5 +1,6 @@
 package io.kopilka.engagement;
 
+import io.kopilka.shared.InputBounds;
 import io.kopilka.rules.Condition;
 import io.kopilka.shared.Names;
 import io.kopilka.shared.Texts;
@@ -24,7 +25,6 @@ public final class ChallengeValidation {
     public static final int MAX_NAME = 200;
     public static final int MAX_DESCRIPTION = 2000;
     public static final int MAX_WINDOW_DAYS = 3650;
-    public static final int MAX_CODES = 500;
     static final BigDecimal MAX_COUNT = new BigDecimal(1_000_000);
     static final BigDecimal MAX_SPEND = new BigDecimal("1000000000000");
     static final long MAX_POINTS = 1_000_000_000L;
@@ -161,10 +161,9 @@ public final class ChallengeValidation {
     }
 
     private static void codes(String field, List<String> codes, List<FieldError> errors) {
-        // A code is what a purchase names (a store's code, an SKU, a category): as long as it may be there.
-        if (codes != null && (codes.size() > MAX_CODES
-                || codes.stream().anyMatch(c -> c == null || c.isBlank() || c.length() > 100))) {
-            errors.add(new FieldError(field, "must be at most " + MAX_CODES + " codes of 1 to 100 characters"));
+        if (!InputBounds.codeList(codes, InputBounds.MAX_CODE_LENGTH)) {
+            errors.add(new FieldError(field, "must be at most " + InputBounds.MAX_CODES + " codes of 1 to "
+                    + InputBounds.MAX_CODE_LENGTH + " characters"));
         }
     }
 

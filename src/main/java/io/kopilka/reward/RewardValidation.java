@@ -1,5 +1,6 @@
 package io.kopilka.reward;
 
+import io.kopilka.shared.InputBounds;
 import io.kopilka.rules.CouponOffer;
 import io.kopilka.shared.Names;
 import io.kopilka.shared.Points;
@@ -24,7 +25,6 @@ import java.util.function.Predicate;
 public final class RewardValidation {
     static final int MAX_NAME = 200;
     static final int MAX_DESCRIPTION = 2000;
-    static final int MAX_CODES = 500;
     static final int MAX_URL = 2000;
     static final int MAX_VALID_DAYS = 3650;
     static final int MAX_PER_MEMBER = 1_000_000;
@@ -148,9 +148,8 @@ public final class RewardValidation {
     }
 
     private static void codes(String field, List<String> codes, List<FieldError> errors) {
-        if (codes != null && (codes.size() > MAX_CODES
-                || codes.stream().anyMatch(c -> c == null || c.isBlank() || c.length() > MAX_NAME))) {
-            errors.add(new FieldError(field, "must be at most " + MAX_CODES + " non-empty codes"));
+        if (!InputBounds.codeList(codes, MAX_NAME)) {
+            errors.add(new FieldError(field, "must be at most " + InputBounds.MAX_CODES + " non-empty codes"));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.kopilka.rules;
 
 import io.kopilka.shared.RuleId;
+import io.kopilka.shared.InputBounds;
 import io.kopilka.shared.Points;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.kopilka.shared.error.ApiProblem.FieldError;
@@ -202,11 +203,9 @@ public record RuleDocument(@Nullable @Schema(description = "Set by Kopilka; in a
     }
 
     private static void list(String field, List<String> values, List<FieldError> errors) {
-        // A code is what a purchase names (a store's code, a channel, an SKU, a category): no longer
-        // than the purchase may send it (100 characters).
-        if (values != null && (values.size() > 500
-                || values.stream().anyMatch(v -> v == null || v.isBlank() || v.length() > 100))) {
-            errors.add(new FieldError(field, "must be a list of at most 500 codes of 1 to 100 characters"));
+        if (!InputBounds.codeList(values, InputBounds.MAX_CODE_LENGTH)) {
+            errors.add(new FieldError(field, "must be a list of at most " + InputBounds.MAX_CODES + " codes of 1 to "
+                    + InputBounds.MAX_CODE_LENGTH + " characters"));
         }
     }
 

@@ -68,4 +68,21 @@ public final class InputBounds {
     public static String doubleProblem(double value) {
         return Double.isFinite(value) ? null : "must be a finite number";
     }
+
+    /** Codes one list may name (stores, channels, SKUs, categories, levels). */
+    public static final int MAX_CODES = 500;
+    /**
+     * A code is what a purchase names (a store's code, a channel, an SKU, a category): no longer than
+     * the purchase may send it.
+     */
+    public static final int MAX_CODE_LENGTH = 100;
+
+    /**
+     * Whether a list of codes a rule, a reward or a challenge is limited to may be taken: null (any),
+     * or at most {@link #MAX_CODES} codes, none blank and none past {@code maxLength} characters.
+     */
+    public static boolean codeList(java.util.List<String> codes, int maxLength) {
+        return codes == null || codes.size() <= MAX_CODES
+                && codes.stream().allMatch(c -> c != null && !c.isBlank() && c.length() <= maxLength);
+    }
 }
