@@ -2,6 +2,7 @@ package io.kopilka.engagement.internal;
 
 import io.kopilka.engagement.Challenge;
 import io.kopilka.engagement.ChallengeDraft;
+import io.kopilka.engagement.ChallengeProgressed;
 import io.kopilka.engagement.ChallengePolicy;
 import io.kopilka.engagement.ChallengeTexts;
 import io.kopilka.engagement.PurchaseMeasure;
@@ -16,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +35,18 @@ class ChallengePurchaseParticipant implements PurchaseParticipant {
     private final Tenants tenants;
     private final Programs programs;
     private final RandomGenerator random;
+    private final ApplicationEventPublisher events;
 
     ChallengePurchaseParticipant(ChallengeCatalog catalog, ProgressStore progress, ChallengeRewards rewards,
-                                 Tenants tenants, Programs programs, RandomGenerator random) {
+                                 Tenants tenants, Programs programs, RandomGenerator random,
+                                 ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.progress = progress;
         this.rewards = rewards;
         this.tenants = tenants;
         this.programs = programs;
         this.random = random;
+        this.events = events;
     }
 
     @Override
@@ -75,6 +80,9 @@ class ChallengePurchaseParticipant implements PurchaseParticipant {
                     : new ChallengeRewards.Given(List.of(), null);
             parts.add(new ReceiptPart.Challenge(challenge.id().toString(), d.shown(decision.progress()),
                     d.shown(d.target()), decision.completes(), given.couponCodes()));
+            events.publishEvent(new ChallengeProgressed(p.tenant(), p.member(), challenge.id(), d.names(), d.metric(),
+                    d.shown(decision.progress()), d.shown(d.target()), decision.completes(),
+                    decision.completes() ? d.reward().points() : 0, given.couponCodes(), p.purchase(), p.recordedAt()));
             if (given.balance() != null) {
                 parts.add(given.balance());
             }
@@ -139,6 +147,9 @@ class ChallengePurchaseParticipant implements PurchaseParticipant {
                 true);
         parts.add(new ReceiptPart.Challenge(challenge.id().toString(), d.shown(d.target()), d.shown(d.target()), true,
                 given.couponCodes()));
+        events.publishEvent(new ChallengeProgressed(p.tenant(), p.member(), challenge.id(), d.names(), d.metric(),
+                d.shown(d.target()), d.shown(d.target()), true, d.reward().points(), given.couponCodes(), p.purchase(),
+                p.recordedAt()));
         if (given.balance() != null) {
             parts.add(given.balance());
         }

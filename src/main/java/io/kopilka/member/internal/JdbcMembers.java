@@ -5,6 +5,7 @@ import io.kopilka.member.Member;
 import io.kopilka.member.MemberErased;
 import io.kopilka.member.MemberJoined;
 import io.kopilka.member.MemberRef;
+import io.kopilka.member.MemberUpdated;
 import io.kopilka.member.Members;
 import io.kopilka.member.PhoneNumbers;
 import io.kopilka.member.ReferralCodes;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -270,6 +272,7 @@ class JdbcMembers implements Members {
         if (updated == 0) {
             throw ApiProblem.conflict("member_exists", "Another member has this phone");
         }
+        events.publishEvent(new MemberUpdated(tenantId, id, List.copyOf(new TreeSet<>(f.keySet())), now));
         return byId(tenantId, id).orElseThrow();
     }
 

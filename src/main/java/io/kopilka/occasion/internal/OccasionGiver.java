@@ -5,6 +5,7 @@ import io.kopilka.ledger.Credit;
 import io.kopilka.ledger.EntryType;
 import io.kopilka.ledger.Ledger;
 import io.kopilka.ledger.LockedAccount;
+import io.kopilka.occasion.OccasionGiftGiven;
 import io.kopilka.program.Programs;
 import io.kopilka.reward.CouponSource;
 import io.kopilka.reward.Coupons;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -41,9 +43,10 @@ class OccasionGiver {
     private final OccasionStore store;
     private final TransactionTemplate own;
     private final TransactionTemplate nested;
+    private final ApplicationEventPublisher events;
 
     OccasionGiver(Ledger ledger, Coupons coupons, Programs programs, Tenants tenants, OccasionStore store,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.coupons = coupons;
         this.programs = programs;
@@ -53,6 +56,7 @@ class OccasionGiver {
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.nested = new TransactionTemplate(transactions);
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.events = events;
     }
 
     /** An occasion's gift: what to give, why (the history's sentence) and for how long the coupon is valid. */
@@ -133,6 +137,9 @@ class OccasionGiver {
             // Unreachable under the member's lock; the unique key is the last guard against a double gift.
             throw new IllegalStateException("the " + gift.occasion() + " gift of " + gift.period() + " was given twice");
         }
+        events.publishEvent(new OccasionGiftGiven(tenant, member, gift.occasion(), gift.period(), gift.points(),
+                coupon == null ? null : gift.rewardId(), coupon == null ? null : coupon.code(),
+                coupon == null ? null : coupon.expiresAt(), now));
         return new Given(gift.points(), coupon != null);
     }
 

@@ -4,11 +4,16 @@ import io.kopilka.ledger.PointsExpiry;
 import io.kopilka.occasion.Occasions;
 import io.kopilka.occasion.TenantJobs;
 import io.kopilka.shared.TenantId;
+import io.kopilka.shared.jobs.TenantJob;
+import io.kopilka.shared.jobs.TenantJob.Report;
 import io.kopilka.tier.Tiers;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,19 +28,37 @@ class OccasionJobs implements TenantJobs {
     private final Occasions occasions;
     private final PointsExpiry expiry;
     private final Tiers tiers;
+    private final Map<String, TenantJob> others = new TreeMap<>();
     private final TransactionTemplate outside;
 
-    OccasionJobs(Occasions occasions, PointsExpiry expiry, Tiers tiers, PlatformTransactionManager transactions) {
+    OccasionJobs(Occasions occasions, PointsExpiry expiry, Tiers tiers, List<TenantJob> others,
+                 PlatformTransactionManager transactions) {
         this.occasions = occasions;
         this.expiry = expiry;
         this.tiers = tiers;
+        for (TenantJob job : others) {
+            if (OWN.contains(job.name()) || this.others.put(job.name(), job) != null) {
+                throw new IllegalStateException("two jobs are called " + job.name());
+            }
+        }
         this.outside = new TransactionTemplate(transactions);
         outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     @Override
+    public List<String> names() {
+        List<String> names = new ArrayList<>(OWN);
+        names.addAll(others.keySet());
+        return List.copyOf(names);
+    }
+
+    @Override
     public Optional<Report> run(TenantId tenant, String job, Instant now) {
-        if (!NAMES.contains(job)) {
+        TenantJob other = others.get(job);
+        if (other != null) {
+            return Optional.ofNullable(outside.execute(status -> other.run(tenant, now)));
+        }
+        if (!OWN.contains(job)) {
             return Optional.empty();
         }
         return Optional.ofNullable(outside.execute(status -> switch (job) {

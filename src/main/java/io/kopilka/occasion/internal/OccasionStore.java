@@ -1,5 +1,6 @@
 package io.kopilka.occasion.internal;
 
+import io.kopilka.occasion.OccasionGiftGiven;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
 import java.sql.Date;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 /** The tables {@code occasion_day} (how far each tenant's jobs got) and {@code occasion_gift} (what was given). */
 @Component
 class OccasionStore {
-    static final String BIRTHDAY = "birthday";
-    static final String WIN_BACK = "win_back";
+    static final String BIRTHDAY = OccasionGiftGiven.BIRTHDAY;
+    static final String WIN_BACK = OccasionGiftGiven.WIN_BACK;
 
     private final JdbcClient jdbc;
 

@@ -61,9 +61,9 @@ class JobController {
     JobRunView run(@AuthenticationPrincipal Caller caller,
                    @Parameter(description = "birthday, win_back, expiry or tier_reevaluation") @PathVariable String name,
                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        if (!TenantJobs.NAMES.contains(name)) {
+        if (!jobs.names().contains(name)) {
             throw new ApiProblem(404, "unknown_job", "No job is called " + name + "; the jobs are "
-                    + String.join(", ", TenantJobs.NAMES), List.of(), Map.of());
+                    + String.join(", ", jobs.names()), List.of(), Map.of());
         }
         return idempotency.run(caller.tenant(), "job", key, new JobRequest(name), JobRunView.class, () -> {
             var report = jobs.run(caller.tenant(), name, Now.of(clock)).orElseThrow();

@@ -12,6 +12,7 @@ import io.kopilka.program.Programs;
 import io.kopilka.purchase.PurchaseParticipant.RecordedPurchase;
 import io.kopilka.purchase.PurchaseParticipant.RecordedReturn;
 import io.kopilka.referral.ReferralPolicy;
+import io.kopilka.referral.ReferralRewarded;
 import io.kopilka.referral.ReferralStatus;
 import io.kopilka.referral.ReferralTexts;
 import io.kopilka.shared.MemberId;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,17 +44,18 @@ class ReferralRewards {
     private final Members members;
     private final Ledger ledger;
     private final Tenants tenants;
+    private final ApplicationEventPublisher events;
 
-    ReferralRewards(ReferralRows rows, Programs programs, Members members, Ledger ledger, Tenants tenants) {
+    ReferralRewards(ReferralRows rows, Programs programs, Members members, Ledger ledger, Tenants tenants,
+                    ApplicationEventPublisher events) {
         this.rows = rows;
         this.programs = programs;
         this.members = members;
         this.ledger = ledger;
         this.tenants = tenants;
+        this.events = events;
     }
 
-    /** The friend's line for the receipt when both (or one) got points; empty otherwise. */
-    @Transactional(propagation = Propagation.MANDATORY)
     /**
      * @param line        the friend's line for the answer
      * @param friendAfter the friend's account after their bonus; null when they got none
@@ -60,6 +63,8 @@ class ReferralRewards {
     record Given(Text line, Account friendAfter) {
     }
 
+    /** The friend's line for the receipt when both (or one) got points; empty otherwise. */
+    @Transactional(propagation = Propagation.MANDATORY)
     Optional<Given> afterPurchase(RecordedPurchase p) {
         Program program = programs.of(p.tenant());
         Program.Referral settings = program.referral();
@@ -121,6 +126,9 @@ class ReferralRewards {
                             Credit.forPurchase(EntryType.REFERRAL, reward.referrerPoints(), availableAt, expiresAt,
                                     p.purchase(), ReferralTexts.referrerHistory()), p.recordedAt());
                 }
+                events.publishEvent(new ReferralRewarded(tenant, referrer.id(), friend.id(),
+                        reward.referrerPoints(), reward.refereePoints(), p.purchase(),
+                        availableAt, p.recordedAt()));
                 Text line = ReferralTexts.rewarded(reward.referrerPoints(), reward.refereePoints());
                 return line == null && friendAfter == null ? Optional.empty()
                         : Optional.of(new Given(line, friendAfter));

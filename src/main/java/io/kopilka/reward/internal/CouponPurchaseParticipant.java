@@ -91,7 +91,8 @@ class CouponPurchaseParticipant implements PurchaseParticipant {
     @Override
     public List<ReceiptPart> recorded(RecordedPurchase p) {
         for (PricedCart.AppliedCoupon used : p.coupons()) {
-            if (!coupons.markUsed(p.tenant(), UUID.fromString(used.couponId()), p.purchase(), p.recordedAt())) {
+            if (!service.markUsed(p.tenant(), p.member(), UUID.fromString(used.couponId()), used.code(),
+                    UUID.fromString(used.rewardId()), p.purchase(), p.recordedAt())) {
                 throw CouponRefusals.used(used.code());
             }
         }

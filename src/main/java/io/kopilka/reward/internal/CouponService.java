@@ -14,8 +14,10 @@ import io.kopilka.reward.CatalogReward;
 import io.kopilka.reward.Coupon;
 import io.kopilka.reward.CouponCodes;
 import io.kopilka.reward.CouponRefusals;
+import io.kopilka.reward.CouponIssued;
 import io.kopilka.reward.CouponSource;
 import io.kopilka.reward.CouponStatus;
+import io.kopilka.reward.CouponUsed;
 import io.kopilka.reward.Coupons;
 import io.kopilka.reward.IssuedCoupon;
 import io.kopilka.reward.Redemptions;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,9 +58,10 @@ class CouponService implements Coupons, Redemptions {
     private final Tenants tenants;
     private final Programs programs;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     CouponService(RewardStore rewards, CouponStore coupons, Ledger ledger, MemberLevels levels, Tenants tenants,
-                  Programs programs, AuditLog audit) {
+                  Programs programs, AuditLog audit, ApplicationEventPublisher events) {
         this.rewards = rewards;
         this.coupons = coupons;
         this.ledger = ledger;
@@ -65,6 +69,7 @@ class CouponService implements Coupons, Redemptions {
         this.tenants = tenants;
         this.programs = programs;
         this.audit = audit;
+        this.events = events;
     }
 
     @Override
@@ -137,8 +142,25 @@ class CouponService implements Coupons, Redemptions {
         if (validUntil != null && (expiresAt == null || validUntil.isBefore(expiresAt))) {
             expiresAt = validUntil;
         }
-        return coupons.insert(tenant, new Coupon(Ids.next(), null, reward.id(), member, source, CouponStatus.ACTIVE,
-                reward.terms(), cost, reward.refundOnExpiry(), note, now, expiresAt, null, issuedBy));
+        Coupon coupon = coupons.insert(tenant, new Coupon(Ids.next(), null, reward.id(), member, source,
+                CouponStatus.ACTIVE, reward.terms(), cost, reward.refundOnExpiry(), note, now, expiresAt, null, issuedBy));
+        events.publishEvent(new CouponIssued(tenant, member, coupon.id(), coupon.displayCode(), reward.id(),
+                reward.terms().name(), source, expiresAt, issuedBy, now));
+        return coupon;
+    }
+
+    /**
+     * Active → used, by a purchase or by hand ({@code purchase} null), and {@link CouponUsed} for who
+     * listens; false (and nothing published) when the coupon was no longer active.
+     */
+    boolean markUsed(TenantId tenant, MemberId member, UUID couponId, String code, UUID rewardId, PurchaseId purchase,
+                     Instant now) {
+        if (!coupons.markUsed(tenant, couponId, purchase, now)) {
+            return false;
+        }
+        events.publishEvent(new CouponUsed(tenant, member, couponId, CouponCodes.canonical(code)
+                .map(CouponCodes::display).orElse(code), rewardId, purchase, now));
+        return true;
     }
 
     @Override
@@ -165,7 +187,7 @@ class CouponService implements Coupons, Redemptions {
             throw CouponRefusals.invalid(code, "wrong_store");
         }
         refuseUnlessActive(coupon, code, now);
-        if (!coupons.markUsed(caller.tenant(), coupon.id(), null, now)) {
+        if (!markUsed(caller.tenant(), coupon.member(), coupon.id(), coupon.code(), coupon.rewardId(), null, now)) {
             throw CouponRefusals.used(code);
         }
         return with(coupon, CouponStatus.USED);
