@@ -28,7 +28,7 @@ class SqlBoundariesTest {
     private static final Map<String, Set<String>> OWNERS = Map.ofEntries(
             Map.entry("tenant", Set.of("tenant", "platform_key", "store", "api_key")),
             Map.entry("shared", Set.of("idempotency_key", "scheduled_tasks", "event_publication")),
-            Map.entry("member", Set.of("member", "member_card")),
+            Map.entry("member", Set.of("member", "member_card", "consent_change")),
             Map.entry("program", Set.of("program")),
             Map.entry("rules", Set.of("rule", "rule_set", "rule_revision", "rule_budget", "rule_member_points")),
             Map.entry("ledger", Set.of("points_account", "points_lot", "ledger_entry", "transfer")),
@@ -42,7 +42,10 @@ class SqlBoundariesTest {
             Map.entry("wallet", Set.of("member_goal")),
             Map.entry("badge", Set.of("member_badge")),
             Map.entry("referral", Set.of("referral")),
-            Map.entry("occasion", Set.of("occasion_day", "occasion_gift")));
+            Map.entry("occasion", Set.of("occasion_day", "occasion_gift")),
+            Map.entry("notification", Set.of("notification", "notification_settings", "notification_template",
+                    "expiry_reminder", "telegram_link", "telegram_chat", "telegram_bot")),
+            Map.entry("webhook", Set.of("webhook_subscription", "webhook_delivery")));
     /** Tables with no tenant: a tenant's own row (keyed by its id) and the platform key. */
     private static final Set<String> ABOVE_TENANTS = Set.of("tenant", "platform_key");
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]+)",
