@@ -75,6 +75,12 @@ class NotificationService implements Notifications {
 
     @Override
     @Transactional
+    public NotificationSettings replaceSettings(TenantId tenant, NotificationSettings replacement) {
+        return settings.save(tenant, replacement);
+    }
+
+    @Override
+    @Transactional
     public NoticeMessage notify(Notice notice) {
         Optional<NoticeMessage> seen = messages.byKey(notice.tenant(), notice.member(), notice.kind(), notice.occasion());
         if (seen.isPresent()) {
