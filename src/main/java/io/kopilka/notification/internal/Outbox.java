@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Outbox {
-    private static final String RETURNING = """
-             RETURNING n.tenant_id, n.id, n.channel, n.recipient, n.subject, n.body, n.html, n.unsubscribe_token,
+    private static final String RETURNING = "\n" + """
+            RETURNING n.tenant_id, n.id, n.channel, n.recipient, n.subject, n.body, n.html, n.unsubscribe_token,
                        n.attempts""";
 
     private final JdbcClient jdbc;
