@@ -19,7 +19,7 @@ public class StandInTemplates {
 
     @Bean
     @ConditionalOnMissingBean(MessageTemplates.class)
-    MessageTemplates standInTemplates() {
+    MessageTemplates templatesForDeliveryTests() {
         return StandInTemplates::render;
     }
 
