@@ -17,7 +17,19 @@ import io.kopilka.testing.IntegrationTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +43,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** E-mail through a real SMTP server (GreenMail on 127.0.0.1), and what the dispatcher does with time. */
+/**
+ * Messages through real servers on 127.0.0.1 (GreenMail for SMTP, the JDK's HTTP server as an SMS gateway),
+ * and what the dispatcher does with time. One context for all of them.
+ */
 @Import(StandInTemplates.class)
-class EmailDeliveryIT extends IntegrationTest {
+class DeliveryIT extends IntegrationTest {
     static final GreenMail SMTP = start();
+    static final Gateway SMS = new Gateway();
 
     @Autowired
     Notifications notifications;
@@ -58,11 +74,17 @@ class EmailDeliveryIT extends IntegrationTest {
         registry.add("kopilka.smtp.port", () -> SMTP.getSmtp().getPort());
         registry.add("kopilka.smtp.from", () -> "noreply@kopilka.test");
         registry.add("kopilka.smtp.tls", () -> "false");
+        registry.add("kopilka.sms.url", () -> "http://127.0.0.1:" + SMS.server.getAddress().getPort() + "/send");
+        registry.add("kopilka.sms.headers", () -> "Content-Type: application/json\nAuthorization: Bearer sms-test");
+        registry.add("kopilka.sms.body",
+                () -> "{\"phone\": \"{{toJson}}\", \"text\": \"{{textJson}}\", \"from\": \"{{senderJson}}\"}");
+        registry.add("kopilka.sms.sender", () -> "BarberBro");
     }
 
     @AfterAll
     static void stop() {
         SMTP.stop();
+        SMS.server.stop(0);
     }
 
     @BeforeEach
@@ -141,6 +163,64 @@ class EmailDeliveryIT extends IntegrationTest {
             content = (Multipart) content.getBodyPart(0).getContent();
         }
         return content;
+    }
+
+    /** An SMS gateway that answers with the statuses it is told, in turn (then 200), and keeps what it got. */
+    static final class Gateway {
+        final HttpServer server;
+        final List<String> bodies = new CopyOnWriteArrayList<>();
+        final List<String> auth = new CopyOnWriteArrayList<>();
+        final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
+
+        Gateway() {
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/send", exchange -> {
+                bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                auth.add(exchange.getRequestHeaders().getFirst("Authorization"));
+                Integer status = answers.poll();
+                exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+    }
+
+    @Test
+    void anSmsTheGatewayRefusedWithA503IsSentOnTheSecondAttempt() throws Exception {
+        TestTenant tenant = newTenant();
+        String phone = randomPhone();
+        String member = newMember(tenant, Map.of("phone", phone, "consents", Map.of("sms", true))).text("id");
+        clock.set(Instant.parse("2026-11-22T06:00:00Z"));
+        SMS.answers.add(503);
+        int before = SMS.bodies.size();
+        NoticeMessage queued = notify(tenant, member, NoticeKind.WELCOME, "join");
+        assertThat(queued.channel().code()).isEqualTo("sms");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> logEntry(tenant, queued.id()).json().get("attempts").asInt() == 1
+                && "gateway_http_503".equals(logEntry(tenant, queued.id()).text("reason")));
+        Api.Response waiting = logEntry(tenant, queued.id());
+        assertThat(waiting.text("status")).isEqualTo("queued");
+        assertThat(OffsetDateTime.parse(waiting.text("scheduledFor")).toInstant())
+                .isEqualTo(clock.instant().truncatedTo(ChronoUnit.MICROS).plusSeconds(30));
+        dispatcher.dispatchDue();
+        assertThat(SMS.bodies).hasSize(before + 1);
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        Api.Response sent = logEntry(tenant, queued.id());
+        assertThat(sent.text("status")).isEqualTo("sent");
+        assertThat(sent.json().get("attempts").asInt()).isEqualTo(2);
+        assertThat(sent.json().get("reason").isNull()).isTrue();
+        assertThat(SMS.bodies).hasSize(before + 2);
+        JsonNode body = JsonMapper.builder().build().readTree(SMS.bodies.getLast());
+        assertThat(body.get("phone").asText()).isEqualTo(phone);
+        assertThat(body.get("text").asText()).isEqualTo(queued.body());
+        assertThat(body.get("from").asText()).isEqualTo("BarberBro");
+        assertThat(SMS.auth.getLast()).isEqualTo("Bearer sms-test");
     }
 
     @Test
