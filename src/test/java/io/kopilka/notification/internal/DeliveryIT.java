@@ -21,6 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -154,6 +155,53 @@ class DeliveryIT extends IntegrationTest {
 
         assertThat(dispatcher.dispatchDue()).as("nothing is sent twice").isZero();
         assertThat(inbox(email)).hasSize(1);
+    }
+
+    @Test
+    void theUnsubscribeLinkAsksThenWithdrawsTheEmailConsentAndTheNextMessageIsUndeliverable() throws Exception {
+        TestTenant tenant = newTenant();
+        String email = "bye-" + UUID.randomUUID() + "@example.kz";
+        String member = member(tenant, email, Map.of("email", true, "marketing", true), "kk");
+        clock.set(Instant.parse("2026-11-22T06:00:00Z"));
+        notify(tenant, member, NoticeKind.WELCOME, "join");
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox(email).length == 1);
+        String header = inbox(email)[0].getHeader("List-Unsubscribe")[0];
+        String path = header.substring(header.indexOf("/u/"), header.length() - 1);
+        String business = jdbc.sql("SELECT name FROM tenant WHERE id = :id")
+                .param("id", UUID.fromString(tenant.id())).query(String.class).single();
+
+        Api.Response ask = api.exchange("GET", path, HttpRequest.BodyPublishers.noBody(), Map.of());
+        assertThat(ask.status()).isEqualTo(200);
+        assertThat(ask.body()).contains("lang=\"kk\"", business, "<form", "method=\"post\"");
+        assertThat(api.get(tenant.adminKey(), "/api/v1/members/" + member).json().get("consents").get("email").asBoolean())
+                .as("opening the link changes nothing").isTrue();
+
+        // What a mail client's one-click sends (RFC 8058).
+        Api.Response done = api.exchange("POST", path, HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body()).contains(business).doesNotContain("<form");
+        var consents = api.get(tenant.adminKey(), "/api/v1/members/" + member).json().get("consents");
+        assertThat(consents.get("email").asBoolean()).isFalse();
+        assertThat(consents.get("marketing").asBoolean()).isTrue();
+        assertThat(api.exchange("POST", path, HttpRequest.BodyPublishers.noBody(), Map.of()).status())
+                .as("twice is fine").isEqualTo(200);
+
+        NoticeMessage next = notify(tenant, member, NoticeKind.TIER_CHANGED, "tier:gold:1");
+        assertThat(next.status()).isEqualTo(NoticeStatus.UNDELIVERABLE);
+        assertThat(next.reason()).isEqualTo("no_consent");
+    }
+
+    @Test
+    void anUnknownUnsubscribeTokenIsA404PageAndWritesNothing() {
+        String wellFormed = "0".repeat(32) + "_" + "A".repeat(22);
+        for (String token : List.of("nonsense", wellFormed)) {
+            Api.Response get = api.exchange("GET", "/u/" + token, HttpRequest.BodyPublishers.noBody(), Map.of());
+            assertThat(get.status()).isEqualTo(404);
+            assertThat(get.body()).doesNotContain("<form");
+            assertThat(api.exchange("POST", "/u/" + token, HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"),
+                    Map.of("Content-Type", "application/x-www-form-urlencoded")).status()).isEqualTo(404);
+        }
     }
 
     private static Multipart alternatives(MimeMessage mail) throws Exception {
