@@ -6,6 +6,7 @@ import io.kopilka.notification.Channel;
 import io.kopilka.notification.KindFacts;
 import io.kopilka.notification.NoticeKind;
 import io.kopilka.notification.SampleFacts;
+import io.kopilka.notification.SmsSegments;
 import io.kopilka.tenant.Language;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,6 +33,14 @@ class DefaultTemplatesTest {
                         String body = render(text.body(), kind, facts, language);
                         assertThat(body).as(DefaultTemplates.path(kind, language, channel))
                                 .doesNotContain("{{", "}}", "false", "true").isNotBlank();
+                        if (channel == Channel.SMS) {
+                            SmsSegments segments = SmsSegments.of(body);
+                            System.out.println("segments " + DefaultTemplates.path(kind, language, channel) + ": "
+                                    + segments.segments() + " (" + segments.encoding().code() + ", "
+                                    + segments.units() + ")");
+                            assertThat(segments.segments()).as(body).isLessThanOrEqualTo(
+                                    kind == NoticeKind.LOGIN_CODE ? 1 : 2);
+                        }
                         if (channel == Channel.EMAIL) {
                             assertThat(render(text.subject(), kind, facts, language)).doesNotContain("{{", "\n")
                                     .isNotBlank();
