@@ -11,8 +11,9 @@ import java.util.UUID;
  *
  * @param channel      null when no channel could be chosen ({@code undeliverable}, {@code suppressed})
  * @param to           the address on the channel (an e-mail, an E.164 phone, a Telegram chat); null without one
- * @param reason       why it is suppressed, undeliverable or failed (snake_case, e.g. {@code no_consent},
- *                     {@code quiet_hours}, {@code weekly_limit}, {@code email_not_configured}); null otherwise
+ * @param reason       why it is suppressed, undeliverable or failed, or why a queued one waits (snake_case, e.g.
+ *                     {@code no_consent}, {@code quiet_hours}, {@code weekly_limit},
+ *                     {@code email_not_configured}); null otherwise
  * @param subject      e-mail only; null for other channels
  * @param body         the text as sent (the e-mail's text part)
  * @param scheduledFor when it may leave: its creation, the end of quiet hours, or its next attempt

@@ -19,4 +19,7 @@ public interface Notifications {
     NoticeMessage notify(Notice notice);
 
     NotificationSettings settings(TenantId tenant);
+
+    /** Replaces the tenant's settings (validated by the caller), in the caller's transaction. */
+    NotificationSettings replaceSettings(TenantId tenant, NotificationSettings settings);
 }
