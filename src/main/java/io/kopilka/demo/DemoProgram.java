@@ -61,15 +61,17 @@ class DemoProgram {
     private final Tiers tiers;
     private final DemoRewards rewards;
     private final DemoEngagement engagement;
+    private final DemoNotifications notifications;
     private final Clock clock;
     private final String port;
 
     DemoProgram(ApplicationArguments args, Tenants tenants, Stores stores, ApiKeys keys, Members members,
                 Programs programs, Rules rules, Purchases purchases, Tiers tiers, DemoRewards rewards,
-                DemoEngagement engagement, Clock clock,
+                DemoEngagement engagement, DemoNotifications notifications, Clock clock,
                 @Value("${local.server.port:${server.port:8080}}") String port) {
         this.rewards = rewards;
         this.engagement = engagement;
+        this.notifications = notifications;
         this.programs = programs;
         this.rules = rules;
         this.purchases = purchases;
@@ -105,6 +107,8 @@ class DemoProgram {
                   Rewards and coupons: GET /api/v1/rewards, /api/v1/members/{id}/coupons, /api/v1/causes
   Challenges: GET /api/v1/challenges, /api/v1/members/{id}/challenges, /referrals, /badges
                   Who changed what: GET /api/v1/audit
+                  Messages to members (the demo's mailbox): GET /api/v1/notifications
+                  Expiry reminders now: POST /api/v1/jobs/expiry_reminders/run
                 ============================================================""",
                 tenant.name(), tenant.currency().getCurrencyCode(), tenant.timezone(), key, base, base, base, key, base);
     }
@@ -114,15 +118,23 @@ class DemoProgram {
         Caller owner = Caller.system(tenant.id());
         stores.create(owner, "dostyk", "Барбершоп на Достык");
         stores.create(owner, "abaya", "Барбершоп на Абая");
-        record Person(String phone, String name, String birth, String locale, Map<String, Object> attributes) {
+        record Person(String phone, String email, String name, String birth, String locale,
+                      Map<String, Object> consents, Map<String, Object> attributes) {
         }
+        // Consents as members would give them: Aigerim to everything, Daniyar to e-mail and offers, Maksim
+        // to SMS only (which the demo has no gateway for: his messages show why they were not sent), Sam
+        // to e-mail but not to offers.
         List<Person> people = List.of(
-                new Person("8 701 123 45 67", "Айгерим Сапарова", "1990-04-02", "kk",
+                new Person("8 701 123 45 67", "aigerim@example.kz", "Айгерим Сапарова", "1990-04-02", "kk",
+                        Map.of("sms", true, "email", true, "marketing", true),
                         Map.of("kids", 2, "favouriteService", "beard")),
-                new Person("+7 (702) 555-12-34", "Данияр Ахметов", "1985-11-30", "ru",
+                new Person("+7 (702) 555-12-34", "daniyar@example.kz", "Данияр Ахметов", "1985-11-30", "ru",
+                        Map.of("sms", false, "email", true, "marketing", true),
                         Map.of("favouriteService", "haircut", "barber", "Arman")),
-                new Person("87475550011", "Максим Орлов", "1998-07-15", "ru", Map.of("prefersMorning", true)),
-                new Person("+77015550022", "Sam Walker", "1979-02-11", "en", Map.of()));
+                new Person("87475550011", null, "Максим Орлов", "1998-07-15", "ru", Map.of("sms", true),
+                        Map.of("prefersMorning", true)),
+                new Person("+77015550022", "sam@example.com", "Sam Walker", "1979-02-11", "en",
+                        Map.of("email", true), Map.of()));
         Program settings = Program.defaults();
         programs.replace(tenant.id(), new Program(0, settings.pointValue(), settings.maxRedeemShare(), 100, 0,
                 new ExpiryPolicy(ExpiryPolicy.Mode.AFTER_EARN, 12), List.of(30, 7), 500, 1000, settings.referral(),
@@ -140,7 +152,7 @@ class DemoProgram {
                         new Benefits(new BigDecimal("2"), new BigDecimal("15"), List.of("Личный барбер")))), 0),
                 2, "demo", Now.of(clock));
         List<Member> joined = people.stream().map(p -> members.join(tenant.id(), new Members.NewMember(p.phone(),
-                null, p.name(), p.birth(), p.locale(), null, Map.of("sms", true, "email", false), p.attributes())))
+                p.email(), p.name(), p.birth(), p.locale(), null, p.consents(), p.attributes())))
                 .toList();
         // The catalog and the challenges come before the history, so its visits count on the cards.
         DemoRewards.Catalog catalog = rewards.catalog(owner);
@@ -167,6 +179,7 @@ class DemoProgram {
                 null);
         rewards.seed(owner, catalog, joined);
         engagement.seed(owner, joined);
+        notifications.seed(owner, joined);
         log.info("Seeded the demo tenant {}", tenant.id());
         return tenant;
     }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * Which expiry reminders a member is due now. For each local date (tenant's zone) on which some of the
  * member's live points expire, and each lead day {@code d}, the reminder falls due at the start of the
  * day {@code d} days before that date, and only for points that existed at that moment: points earned
- * later were not there to be warned about. A reminder missed because the job did not run is caught up by
+ * later were not there to be warned about, except at the last (shortest) lead day, which every point that
+ * will expire gets, however late it was earned. A reminder missed because the job did not run is caught up by
  * the next run, while the points are still there. Everything due goes into one digest, at most one a day,
  * and it announces what is left of the points now, never points already spent or expired. Below the
  * minimum nothing goes and nothing is marked given, so a larger amount later still gets its reminder.
@@ -71,13 +72,17 @@ public final class ExpiryReminderPlan {
         }
         List<Reminder> reminders = new ArrayList<>();
         List<Batch> batches = new ArrayList<>();
+        int last = leadDays.stream().mapToInt(Integer::intValue).min().orElse(0);
         byDate.forEach((date, dated) -> {
             List<Reminder> forDate = leadDays.stream().distinct().sorted()
                     .map(d -> new Reminder(date, d))
                     .filter(r -> !given.contains(r))
                     .filter(r -> {
                         Instant moment = dueAt(r, zone);
-                        return !now.isBefore(moment) && dated.stream().anyMatch(l -> !l.earnedAt().isAfter(moment));
+                        // The last lead day is owed to points earned after it too (a short-lived bonus):
+                        // no point expires without one warning.
+                        return !now.isBefore(moment) && (r.leadDays() == last
+                                || dated.stream().anyMatch(l -> !l.earnedAt().isAfter(moment)));
                     })
                     .toList();
             if (!forDate.isEmpty()) {

@@ -66,6 +66,14 @@ class ExpiryReminderPlanTest {
     }
 
     @Test
+    void pointsEarnedAfterTheLastLeadDayStillGetThatOneWarning() {
+        Instant expires = Instant.parse("2026-03-14T06:00:00Z"); // 11:00 on 14 March in Almaty
+        Instant earned = expires.minus(Duration.ofHours(10)); // 01:00 that day: after the 1-day mark
+        assertThat(due(List.of(new LiveLot(50, expires, earned)), Set.of(), earned.plusSeconds(60))
+                .orElseThrow().reminders()).containsExactly(new Reminder(LocalDate.of(2026, 3, 14), 1));
+    }
+
+    @Test
     void belowTheMinimumNothingGoesAndNothingIsMarked() {
         Instant expires = Instant.parse("2026-03-14T06:00:00Z");
         Instant now = expires.minus(Duration.ofDays(5));
