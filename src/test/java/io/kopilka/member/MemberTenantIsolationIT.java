@@ -43,6 +43,9 @@ class MemberTenantIsolationIT extends IntegrationTest {
             assertProblem(api.get(key, "/api/v1/members/" + id + "/coupons"), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members/" + id + "/referrals"), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members/" + id + "/challenges"), 404, "not_found");
+            assertProblem(api.post(key, "/api/v1/members/" + id + "/telegram-link", null), 404, "not_found");
+            assertProblem(api.get(key, "/api/v1/members/" + id + "/consents"),
+                    key.equals(b.adminKey()) ? 404 : 403, key.equals(b.adminKey()) ? "not_found" : "forbidden");
             Api.Response list = api.get(key, "/api/v1/members");
             assertThat(list.body()).doesNotContain(id);
         }
