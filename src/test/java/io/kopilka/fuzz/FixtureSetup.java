@@ -56,6 +56,11 @@ final class FixtureSetup {
         if (challenge.status() < 300) {
             pool.put("/api/v1/challenges", challenge.text("id"));
         }
+        Api.Response webhook = soft(api.post(key, "/api/v1/webhooks", bodies.webhook()),
+                name + ": POST /api/v1/webhooks");
+        if (webhook.status() < 300) {
+            pool.put("/api/v1/webhooks", webhook.text("id"));
+        }
         // Not a collection: the path names a job, and "birthday" is one every tenant has.
         pool.put("/api/v1/jobs", "birthday");
         String m2 = must(api.post(key, "/api/v1/members", Map.of("phone", bodies.phone())), "member 2").text("id");

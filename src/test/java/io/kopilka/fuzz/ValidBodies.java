@@ -95,6 +95,12 @@ final class ValidBodies {
                 "validTo", "2030-01-01T00:00:00+05:00", "active", true, "headStart", 2);
     }
 
+    /** A public address literal, so no DNS is needed; the fuzzer never runs the dispatcher. */
+    Map<String, Object> webhook() {
+        return json("url", "https://93.184.215.14/hooks", "events", List.of("purchase.created", "points.expiring"),
+                "description", "CRM");
+    }
+
     Map<String, Object> purchase(Fixture f) {
         return json("externalId", "fuzz-" + UUID.randomUUID(), "storeCode", "main", "channel", "pos",
                 "occurredAt", OCCURRED_AT, "member", json("id", f.pool().get("/api/v1/members")),
@@ -142,6 +148,9 @@ final class ValidBodies {
             case "POST /api/v1/coupons/{code}/cancel" -> json("reason", "bought by mistake");
             case "POST /api/v1/challenges", "PUT /api/v1/challenges/{id}" -> challenge();
             case "PUT /api/v1/members/{id}/goal" -> json("name", "Семейный ужин", "targetPoints", 15000);
+            case "POST /api/v1/webhooks" -> webhook();
+            case "PATCH /api/v1/webhooks/{id}" -> json("events", List.of("*"), "description", "CRM, all events",
+                    "enabled", true);
             default -> op.hasBody() ? synth(op.bodySchema(), f, "", 0) : json();
         };
         JsonNode node = JSON.valueToTree(body);

@@ -20,6 +20,8 @@ class MemberTenantIsolationIT extends IntegrationTest {
         String id = m.text("id");
         String card = m.text("cardNumber");
 
+        String webhook = api.post(a.adminKey(), "/api/v1/webhooks", Map.of("url", "https://93.184.215.14/hooks",
+                "events", List.of("member.updated"))).text("id");
         for (String key : List.of(b.adminKey(), newKey(b, "pos"))) {
             assertProblem(api.get(key, "/api/v1/members/" + id), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members/" + id + "/badges"), 404, "not_found");
@@ -46,6 +48,14 @@ class MemberTenantIsolationIT extends IntegrationTest {
             assertProblem(api.post(key, "/api/v1/members/" + id + "/telegram-link", null), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members/" + id + "/consents"),
                     key.equals(b.adminKey()) ? 404 : 403, key.equals(b.adminKey()) ? "not_found" : "forbidden");
+            // B's admin sees none of A's webhooks, nor their deliveries, and changes none of them.
+            if (key.equals(b.adminKey())) {
+                assertProblem(api.get(key, "/api/v1/webhooks/" + webhook), 404, "not_found");
+                assertProblem(api.get(key, "/api/v1/webhooks/" + webhook + "/deliveries"), 404, "not_found");
+                assertProblem(api.patch(key, "/api/v1/webhooks/" + webhook, Map.of("enabled", false)), 404,
+                        "not_found");
+                assertThat(api.get(key, "/api/v1/webhooks").body()).doesNotContain(webhook);
+            }
             Api.Response list = api.get(key, "/api/v1/members");
             assertThat(list.body()).doesNotContain(id);
         }

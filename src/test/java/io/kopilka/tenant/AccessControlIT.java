@@ -70,6 +70,16 @@ class AccessControlIT extends IntegrationTest {
                 new Call("GET", "/api/v1/members/" + memberId + "/challenges", null),
                 new Call("GET", "/api/v1/members/" + memberId + "/consents", null),
                 new Call("POST", "/api/v1/members/" + memberId + "/telegram-link", null),
+                new Call("POST", "/api/v1/webhooks", Map.of("url", "https://93.184.215.14/hooks",
+                        "events", List.of("purchase.created"))),
+                new Call("GET", "/api/v1/webhooks", null),
+                new Call("GET", "/api/v1/webhooks/" + UUID.randomUUID(), null),
+                new Call("PATCH", "/api/v1/webhooks/" + UUID.randomUUID(), Map.of("enabled", false)),
+                new Call("DELETE", "/api/v1/webhooks/" + UUID.randomUUID(), null),
+                new Call("POST", "/api/v1/webhooks/" + UUID.randomUUID() + "/rotate-secret", null),
+                new Call("GET", "/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries", null),
+                new Call("POST", "/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries/" + UUID.randomUUID()
+                        + "/retry", null),
                 new Call("DELETE", "/api/v1/members/" + memberId, null));
     }
 
@@ -140,6 +150,9 @@ class AccessControlIT extends IntegrationTest {
         assertProblem(api.get(pos, "/api/v1/program"), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/audit"), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/engagement/at-risk"), 403, "forbidden");
+        assertProblem(api.post(pos, "/api/v1/webhooks", Map.of("url", "https://93.184.215.14/hooks",
+                "events", List.of("*"))), 403, "forbidden");
+        assertProblem(api.get(pos, "/api/v1/webhooks"), 403, "forbidden");
         assertProblem(api.post(pos, "/api/v1/jobs/birthday/run", Map.of()), 403, "forbidden");
         assertProblem(api.post(pos, "/api/v1/jobs/nightly/run", Map.of()), 403, "forbidden");
 

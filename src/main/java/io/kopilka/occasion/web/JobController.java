@@ -41,7 +41,8 @@ class JobController {
         this.clock = clock;
     }
 
-    record JobRunView(@Schema(allowableValues = {"birthday", "win_back", "expiry", "tier_reevaluation"}) String job,
+    record JobRunView(@Schema(allowableValues = {"birthday", "win_back", "expiry", "tier_reevaluation",
+            "expiry_reminders"}) String job,
                       @Schema(description = "What the job looked at: members due or gone, lots expired, members "
                               + "whose level changed") long processed,
                       @Schema(description = "What it did: `members`, `points`, `coupons` for birthday and win_back; "
