@@ -4,6 +4,11 @@ import static io.kopilka.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kopilka.notification.Channel;
+import io.kopilka.notification.Notice;
+import io.kopilka.notification.NoticeKind;
+import io.kopilka.notification.Notifications;
+import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
 import io.kopilka.testing.Api;
 import io.kopilka.testing.IntegrationTest;
@@ -52,6 +57,8 @@ class TelegramIT extends IntegrationTest {
     TelegramPolling polling;
     @Autowired
     TelegramSender sender;
+    @Autowired
+    Notifications notifications;
 
     /** A tenant with a bot of its own; its name and bot token. */
     record BotTenant(TestTenant tenant, String name, String botToken, String username) {
@@ -120,6 +127,11 @@ class TelegramIT extends IntegrationTest {
 
         TenantId tenant = new TenantId(UUID.fromString(b.tenant().id()));
         assertThat(sender.unavailableFor(tenant)).isEmpty();
+        // Telegram is first in the default order: the core routes the member's next message to the chat.
+        var routed = notifications.notify(new Notice(tenant, new MemberId(UUID.fromString(member)),
+                NoticeKind.TIER_CHANGED, "tier:telegram-test", Map.of(), clock.instant()));
+        assertThat(routed.channel()).isEqualTo(Channel.TELEGRAM);
+        assertThat(routed.to()).isEqualTo(Long.toString(chat));
         sender.send(message(b, Long.toString(chat), "120 из ваших 540 баллов сгорят 14 марта"));
         assertThat(BOT_API.sentTo(chat)).hasSize(2);
         assertThat(BOT_API.sentTo(chat).getLast().text()).isEqualTo("120 из ваших 540 баллов сгорят 14 марта");
