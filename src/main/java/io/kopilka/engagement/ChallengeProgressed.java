@@ -14,11 +14,14 @@ import java.util.UUID;
  * completed at once). Published inside the purchase's transaction.
  *
  * @param progress      where the member stands now, in the challenge's unit (visits, money, items)
+ * @param previous      where they stood before this purchase (0 for a surprise), so that a listener can
+ *                      tell the purchase that crossed a mark from the ones after it
  * @param rewardPoints  what the completion gave in points (0 unless completed)
  * @param couponCodes   the coupons the completion gave, as members read them
  */
 public record ChallengeProgressed(TenantId tenant, MemberId member, UUID challengeId, Names name,
-                                  ChallengeDraft.Metric metric, BigDecimal progress, BigDecimal target,
+                                  ChallengeDraft.Metric metric, BigDecimal progress, BigDecimal previous,
+                                  BigDecimal target,
                                   boolean completed, long rewardPoints, List<String> couponCodes, PurchaseId purchase,
                                   Instant at) {
 

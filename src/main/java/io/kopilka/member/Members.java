@@ -51,6 +51,16 @@ public interface Members {
 
     Member reissueCard(TenantId tenant, MemberId id);
 
+    /**
+     * Sets the member's consent to a channel ({@code email}, {@code sms}, {@code telegram}, {@code marketing}) to
+     * false, as the member asked through {@code source} (e.g. {@code unsubscribe_link}), and publishes
+     * {@link MemberUpdated}; false when there was nothing to withdraw (no such member, erased, or already off).
+     */
+    boolean withdrawConsent(TenantId tenant, MemberId id, String channel, String source);
+
+    /** As {@link #withdrawConsent(TenantId, MemberId, String, String)}, the history keeping where it came from. */
+    boolean withdrawConsent(TenantId tenant, MemberId id, String channel, ConsentSource source);
+
     /** Clears the member's personal data and publishes {@link MemberErased}; a no-op for an erased member. */
     void erase(TenantId tenant, MemberId id);
 

@@ -34,6 +34,8 @@ class AccessControlIT extends IntegrationTest {
                 new Call("POST", "/api/v1/stores", Map.of("code", "s" + UUID.randomUUID().toString().substring(0, 8))),
                 new Call("GET", "/api/v1/stores", null),
                 new Call("GET", "/api/v1/audit", null),
+                new Call("GET", "/api/v1/notifications", null),
+                new Call("GET", "/api/v1/notifications/" + UUID.randomUUID(), null),
                 new Call("PUT", "/api/v1/program", Map.of("welcomePoints", 100)),
                 new Call("POST", "/api/v1/members", Map.of("phone", randomPhone())),
                 new Call("GET", "/api/v1/members", null),
@@ -149,6 +151,8 @@ class AccessControlIT extends IntegrationTest {
         assertProblem(api.put(pos, "/api/v1/program", Map.of("welcomePoints", 100)), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/program"), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/audit"), 403, "forbidden");
+        assertProblem(api.get(pos, "/api/v1/notifications"), 403, "forbidden");
+        assertProblem(api.get(pos, "/api/v1/notifications/" + UUID.randomUUID()), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/engagement/at-risk"), 403, "forbidden");
         assertProblem(api.post(pos, "/api/v1/webhooks", Map.of("url", "https://93.184.215.14/hooks",
                 "events", List.of("*"))), 403, "forbidden");

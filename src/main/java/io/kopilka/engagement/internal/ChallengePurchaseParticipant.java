@@ -12,6 +12,7 @@ import io.kopilka.purchase.ReceiptPart;
 import io.kopilka.shared.Texts;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -80,8 +81,10 @@ class ChallengePurchaseParticipant implements PurchaseParticipant {
                     : new ChallengeRewards.Given(List.of(), null);
             parts.add(new ReceiptPart.Challenge(challenge.id().toString(), d.shown(decision.progress()),
                     d.shown(d.target()), decision.completes(), given.couponCodes()));
+            BigDecimal before = ChallengePolicy.progress(d.settings(), standing.entries(), standing.completions(),
+                    candidate.occurredAt());
             events.publishEvent(new ChallengeProgressed(p.tenant(), p.member(), challenge.id(), d.names(), d.metric(),
-                    d.shown(decision.progress()), d.shown(d.target()), decision.completes(),
+                    d.shown(decision.progress()), d.shown(before), d.shown(d.target()), decision.completes(),
                     decision.completes() ? d.reward().points() : 0, given.couponCodes(), p.purchase(), p.recordedAt()));
             if (given.balance() != null) {
                 parts.add(given.balance());
@@ -148,7 +151,8 @@ class ChallengePurchaseParticipant implements PurchaseParticipant {
         parts.add(new ReceiptPart.Challenge(challenge.id().toString(), d.shown(d.target()), d.shown(d.target()), true,
                 given.couponCodes()));
         events.publishEvent(new ChallengeProgressed(p.tenant(), p.member(), challenge.id(), d.names(), d.metric(),
-                d.shown(d.target()), d.shown(d.target()), true, d.reward().points(), given.couponCodes(), p.purchase(),
+                d.shown(d.target()), BigDecimal.ZERO, d.shown(d.target()), true, d.reward().points(), given.couponCodes(),
+                p.purchase(),
                 p.recordedAt()));
         if (given.balance() != null) {
             parts.add(given.balance());

@@ -309,6 +309,31 @@ class JdbcMembers implements Members {
 
     @Override
     @Transactional
+    public boolean withdrawConsent(TenantId tenant, MemberId id, String channel, String source) {
+        return withdrawConsent(tenant, id, channel, new ConsentSource(source, Map.of()));
+    }
+
+    @Override
+    @Transactional
+    public boolean withdrawConsent(TenantId tenant, MemberId id, String channel, ConsentSource source) {
+        Instant now = Now.of(clock);
+        boolean changed = jdbc.sql("""
+                UPDATE member SET consents = consents || jsonb_build_object(CAST(:channel AS text), false),
+                       updated_at = :now
+                WHERE tenant_id = :tenant AND id = :id AND erased_at IS NULL
+                  AND coalesce(consents ->> CAST(:channel AS text), 'false') <> 'false'""")
+                .param("channel", channel).param("now", Timestamp.from(now)).param("tenant", tenant.value())
+                .param("id", id.value()).update() == 1;
+        if (changed) {
+            // Only a consent that was true is withdrawn (the statement's condition), so that is what was before.
+            consentLog.record(tenant, id, Map.of(channel, true), Map.of(channel, false), source, now);
+            events.publishEvent(new MemberUpdated(tenant, id, List.of("consents"), now));
+        }
+        return changed;
+    }
+
+    @Override
+    @Transactional
     public void erase(TenantId tenant, MemberId id) {
         Member current = byIdForUpdate(tenant, id).orElseThrow(() -> ApiProblem.notFound("Member"));
         if (current.erased()) {

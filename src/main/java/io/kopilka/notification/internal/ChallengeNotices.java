@@ -61,10 +61,8 @@ class ChallengeNotices {
     }
 
     /**
-     * One visit or item left; for spend, 80 % reached. The event does not carry the progress before the
-     * purchase, so for spend "the first time" is not known here: each purchase past 80 % would qualify, and
-     * the weekly marketing limit is what bounds it (see the report: the round's first crossing needs the
-     * progress before, to be added to the event).
+     * One visit or item left; for spend, the purchase that crossed 80 % (the ones after it in the same
+     * round say nothing more until the card is done).
      */
     static boolean nearlyDone(ChallengeProgressed progressed) {
         BigDecimal remaining = progressed.remaining();
@@ -73,7 +71,10 @@ class ChallengeNotices {
         }
         return switch (progressed.metric()) {
             case VISITS, ITEMS -> remaining.compareTo(BigDecimal.ONE) == 0;
-            case SPEND -> progressed.progress().compareTo(progressed.target().multiply(NEARLY)) >= 0;
+            case SPEND -> {
+                BigDecimal mark = progressed.target().multiply(NEARLY);
+                yield progressed.progress().compareTo(mark) >= 0 && progressed.previous().compareTo(mark) < 0;
+            }
         };
     }
 }
