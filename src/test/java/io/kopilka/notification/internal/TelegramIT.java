@@ -3,6 +3,7 @@ package io.kopilka.notification.internal;
 import static io.kopilka.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.kopilka.notification.Channel;
 import io.kopilka.notification.Notice;
@@ -22,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * member blocking the bot, and one tenant's bot never seeing another's links. A context of its own (the
  * API's address), so every Telegram test is here.
  */
+@Import(StandInTemplates.class)
 class TelegramIT extends IntegrationTest {
     private static final FakeBotApi BOT_API;
 
@@ -132,8 +135,15 @@ class TelegramIT extends IntegrationTest {
                 NoticeKind.TIER_CHANGED, "tier:telegram-test", Map.of(), clock.instant()));
         assertThat(routed.channel()).isEqualTo(Channel.TELEGRAM);
         assertThat(routed.to()).isEqualTo(Long.toString(chat));
+        // The dispatcher sends it after the commit, through the tenant's bot, to the member's chat.
+        await().atMost(Duration.ofSeconds(20)).until(() -> BOT_API.sentTo(chat).size() == 2);
+        assertThat(BOT_API.sentTo(chat).getLast().text()).contains("tier_changed from " + b.name());
+        assertThat(BOT_API.sentTo(chat).getLast().token()).isEqualTo(b.botToken());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(jdbc.sql(
+                "SELECT status FROM notification WHERE tenant_id = :t AND id = :id").param("t", tenant.value())
+                .param("id", routed.id()).query(String.class).single()));
         sender.send(message(b, Long.toString(chat), "120 из ваших 540 баллов сгорят 14 марта"));
-        assertThat(BOT_API.sentTo(chat)).hasSize(2);
+        assertThat(BOT_API.sentTo(chat)).hasSize(3);
         assertThat(BOT_API.sentTo(chat).getLast().text()).isEqualTo("120 из ваших 540 баллов сгорят 14 марта");
         assertThat(BOT_API.sentTo(chat).getLast().body().path("disable_web_page_preview").asBoolean(true)).isFalse();
 
