@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +42,7 @@ class NotificationService implements Notifications {
 
     private final NotificationLog messages;
     private final SettingsStore settings;
-    // Until the templates' module part is merged (issue 13 is built in parts), there may be no bean yet.
-    private final ObjectProvider<MessageTemplates> templates;
+    private final MessageTemplates templates;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Members members;
     private final Tenants tenants;
@@ -53,7 +51,7 @@ class NotificationService implements Notifications {
     private final Links links;
     private final ApplicationEventPublisher events;
 
-    NotificationService(NotificationLog messages, SettingsStore settings, ObjectProvider<MessageTemplates> templates,
+    NotificationService(NotificationLog messages, SettingsStore settings, MessageTemplates templates,
                         List<ChannelSender> senders, Members members, Tenants tenants, Programs programs, Ledger ledger,
                         Links links, ApplicationEventPublisher events) {
         this.messages = messages;
@@ -105,7 +103,7 @@ class NotificationService implements Notifications {
         MessageTemplates.Rendered text = null;
         if (!member.erased()) {
             try {
-                text = templates.getObject().render(notice.tenant(), notice.kind(), member.locale(),
+                text = templates.render(notice.tenant(), notice.kind(), member.locale(),
                         decision.channel() == null ? Channel.EMAIL : decision.channel(),
                         facts(tenant, member, notice, token));
             } catch (RuntimeException broken) {

@@ -42,7 +42,7 @@ class DeliveryAcrossRestartIT {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir, boolean sending) {
-        return new SpringApplicationBuilder(KopilkaApplication.class, StandInTemplates.class).run(
+        return new SpringApplicationBuilder(KopilkaApplication.class).run(
                 "--kopilka.data-dir=" + dataDir,
                 "--server.port=0",
                 "--server.address=127.0.0.1",

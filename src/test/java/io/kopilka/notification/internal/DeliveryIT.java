@@ -40,7 +40,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,7 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * Messages through real servers on 127.0.0.1 (GreenMail for SMTP, the JDK's HTTP server as an SMS gateway),
  * and what the dispatcher does with time. One context for all of them.
  */
-@Import(StandInTemplates.class)
 class DeliveryIT extends IntegrationTest {
     static final GreenMail SMTP = start();
     static final Gateway SMS = new Gateway();

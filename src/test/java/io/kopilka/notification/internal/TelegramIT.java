@@ -23,7 +23,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +33,6 @@ import tools.jackson.databind.JsonNode;
  * member blocking the bot, and one tenant's bot never seeing another's links. A context of its own (the
  * API's address), so every Telegram test is here.
  */
-@Import(StandInTemplates.class)
 class TelegramIT extends IntegrationTest {
     private static final FakeBotApi BOT_API;
 
@@ -132,12 +130,12 @@ class TelegramIT extends IntegrationTest {
         assertThat(sender.unavailableFor(tenant)).isEmpty();
         // Telegram is first in the default order: the core routes the member's next message to the chat.
         var routed = notifications.notify(new Notice(tenant, new MemberId(UUID.fromString(member)),
-                NoticeKind.TIER_CHANGED, "tier:telegram-test", Map.of(), clock.instant()));
+                NoticeKind.LOGIN_CODE, "code-1", Map.of("code", "4821", "validMinutes", 10L), clock.instant()));
         assertThat(routed.channel()).isEqualTo(Channel.TELEGRAM);
         assertThat(routed.to()).isEqualTo(Long.toString(chat));
         // The dispatcher sends it after the commit, through the tenant's bot, to the member's chat.
         await().atMost(Duration.ofSeconds(20)).until(() -> BOT_API.sentTo(chat).size() == 2);
-        assertThat(BOT_API.sentTo(chat).getLast().text()).contains("tier_changed from " + b.name());
+        assertThat(BOT_API.sentTo(chat).getLast().text()).contains("4821");
         assertThat(BOT_API.sentTo(chat).getLast().token()).isEqualTo(b.botToken());
         await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(jdbc.sql(
                 "SELECT status FROM notification WHERE tenant_id = :t AND id = :id").param("t", tenant.value())
