@@ -10,6 +10,7 @@ import io.kopilka.notification.Notice;
 import io.kopilka.notification.NoticeKind;
 import io.kopilka.notification.NoticeStatus;
 import io.kopilka.notification.Notifications;
+import io.kopilka.notification.SampleFacts;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
 import io.kopilka.testing.Api;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -79,7 +81,8 @@ class DeliveryAcrossRestartIT {
             assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
             var queued = first.getBean(Notifications.class).notify(new Notice(
                     new TenantId(UUID.fromString(tenant.text("id"))), new MemberId(UUID.fromString(joined.text("id"))),
-                    NoticeKind.WELCOME, "join", Map.of(), Instant.now()));
+                    NoticeKind.WELCOME, "join", SampleFacts.of(NoticeKind.WELCOME, Currency.getInstance("KZT"),
+                    Instant.now()), Instant.now()));
             assertThat(queued.status()).as(queued.toString()).isEqualTo(NoticeStatus.QUEUED);
             messageId = queued.id();
         }

@@ -10,6 +10,7 @@ import io.kopilka.notification.NoticeKind;
 import io.kopilka.notification.NoticeMessage;
 import io.kopilka.notification.NoticeStatus;
 import io.kopilka.notification.Notifications;
+import io.kopilka.notification.SampleFacts;
 import io.kopilka.shared.MemberId;
 import io.kopilka.shared.TenantId;
 import io.kopilka.testing.Api;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -91,13 +93,24 @@ class DeliveryIT extends IntegrationTest {
         SMTP.purgeEmailFromAllMailboxes();
     }
 
+    @Override
+    protected TestTenant newTenant() {
+        TestTenant tenant = super.newTenant();
+        // The welcome a member's joining sends by itself would be one more e-mail in each inbox here.
+        Api.Response off = api.put(tenant.adminKey(), "/api/v1/notifications/settings",
+                Map.of("disabledKinds", List.of("welcome")));
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        return tenant;
+    }
+
     private String member(TestTenant tenant, String email, Map<String, Object> consents, String locale) {
         return newMember(tenant, Map.of("email", email, "consents", consents, "locale", locale)).text("id");
     }
 
     private NoticeMessage notify(TestTenant tenant, String member, NoticeKind kind, String occasion) {
         return notifications.notify(new Notice(new TenantId(UUID.fromString(tenant.id())),
-                new MemberId(UUID.fromString(member)), kind, occasion, Map.of(), clock.instant()));
+                new MemberId(UUID.fromString(member)), kind, occasion,
+                SampleFacts.of(kind, Currency.getInstance("KZT"), clock.instant()), clock.instant()));
     }
 
     private Api.Response logEntry(TestTenant tenant, UUID id) {
@@ -120,7 +133,7 @@ class DeliveryIT extends IntegrationTest {
         String email = "aigerim-" + UUID.randomUUID() + "@example.kz";
         String member = member(tenant, email, Map.of("email", true), "ru");
         clock.set(Instant.parse("2026-11-22T06:00:00Z")); // 11:00 in Almaty: no quiet hours
-        NoticeMessage queued = notify(tenant, member, NoticeKind.WELCOME, "join");
+        NoticeMessage queued = notify(tenant, member, NoticeKind.COUPON_ISSUED, "coupon:1");
         assertThat(queued.status()).isEqualTo(NoticeStatus.QUEUED);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox(email).length == 1);
@@ -145,7 +158,7 @@ class DeliveryIT extends IntegrationTest {
         assertThat(entry.text("to")).isEqualTo(email);
         assertThat(entry.text("channel")).isEqualTo("email");
         assertThat(entry.json().get("attempts").asInt()).isEqualTo(1);
-        assertThat(entry.text("html")).contains("<p>");
+        assertThat(entry.text("html")).contains("<p").contains("/u/");
         assertThat(entry.json().get("sentAt").isNull()).isFalse();
         Api.Response page = api.get(tenant.adminKey(), "/api/v1/notifications?memberId=" + member + "&status=sent");
         assertThat(page.json().get("items")).hasSize(1);
@@ -161,7 +174,7 @@ class DeliveryIT extends IntegrationTest {
         String email = "bye-" + UUID.randomUUID() + "@example.kz";
         String member = member(tenant, email, Map.of("email", true, "marketing", true), "kk");
         clock.set(Instant.parse("2026-11-22T06:00:00Z"));
-        notify(tenant, member, NoticeKind.WELCOME, "join");
+        notify(tenant, member, NoticeKind.COUPON_ISSUED, "coupon:1");
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox(email).length == 1);
         String header = inbox(email)[0].getHeader("List-Unsubscribe")[0];
         String path = header.substring(header.indexOf("/u/"), header.length() - 1);
@@ -256,7 +269,7 @@ class DeliveryIT extends IntegrationTest {
         clock.set(Instant.parse("2026-11-22T06:00:00Z"));
         SMS.answers.add(503);
         int before = SMS.bodies.size();
-        NoticeMessage queued = notify(tenant, member, NoticeKind.WELCOME, "join");
+        NoticeMessage queued = notify(tenant, member, NoticeKind.COUPON_ISSUED, "coupon:1");
         assertThat(queued.channel().code()).isEqualTo("sms");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> logEntry(tenant, queued.id()).json().get("attempts").asInt() == 1
@@ -288,7 +301,7 @@ class DeliveryIT extends IntegrationTest {
         String email = "late-" + UUID.randomUUID() + "@example.kz";
         String member = member(tenant, email, Map.of("email", true), "ru");
         clock.set(Instant.parse("2026-11-22T17:00:00Z")); // 22:00 in Almaty (UTC+5)
-        NoticeMessage queued = notify(tenant, member, NoticeKind.WELCOME, "join");
+        NoticeMessage queued = notify(tenant, member, NoticeKind.COUPON_ISSUED, "coupon:1");
         assertThat(queued.scheduledFor()).isEqualTo(Instant.parse("2026-11-23T04:00:00Z"));
         assertThat(queued.reason()).isEqualTo("quiet_hours");
 
@@ -317,12 +330,12 @@ class DeliveryIT extends IntegrationTest {
         NoticeMessage third = notify(tenant, member, NoticeKind.BALANCE, "balance:2026-11-26");
         assertThat(third.status()).isEqualTo(NoticeStatus.SUPPRESSED);
         assertThat(third.reason()).isEqualTo("weekly_limit");
-        NoticeMessage service = notify(tenant, member, NoticeKind.WELCOME, "join");
+        NoticeMessage service = notify(tenant, member, NoticeKind.COUPON_ISSUED, "coupon:1");
         assertThat(service.status()).isEqualTo(NoticeStatus.QUEUED);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox(email).length == 3);
         Api.Response suppressed = api.get(tenant.adminKey(), "/api/v1/notifications?memberId=" + member
-                + "&status=suppressed");
+                + "&status=suppressed&kind=balance");
         assertThat(suppressed.json().get("items")).hasSize(1);
         assertThat(suppressed.json().get("items").get(0).get("reason").asText()).isEqualTo("weekly_limit");
     }
@@ -333,10 +346,10 @@ class DeliveryIT extends IntegrationTest {
         String email = "kk-" + UUID.randomUUID() + "@example.kz";
         String member = member(tenant, email, Map.of("email", true), "kk");
         clock.set(Instant.parse("2026-11-22T06:00:00Z"));
-        NoticeMessage queued = notify(tenant, member, NoticeKind.WELCOME, "join");
+        NoticeMessage queued = notify(tenant, member, NoticeKind.COUPON_ISSUED, "coupon:1");
         assertThat(queued.language().tag()).isEqualTo("kk");
         String russian = member(tenant, "ru-" + UUID.randomUUID() + "@example.kz", Map.of("email", true), "ru");
-        assertThat(queued.subject()).isNotEqualTo(notify(tenant, russian, NoticeKind.WELCOME, "join").subject());
+        assertThat(queued.subject()).isNotEqualTo(notify(tenant, russian, NoticeKind.COUPON_ISSUED, "coupon:1").subject());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox(email).length == 1);
         assertThat(inbox(email)[0].getSubject()).isEqualTo(queued.subject());
@@ -348,7 +361,7 @@ class DeliveryIT extends IntegrationTest {
         TestTenant tenant = newTenant();
         TestTenant other = newTenant();
         String member = member(other, "x-" + UUID.randomUUID() + "@example.kz", Map.of(), "ru");
-        NoticeMessage theirs = notify(other, member, NoticeKind.WELCOME, "join");
+        NoticeMessage theirs = notify(other, member, NoticeKind.COUPON_ISSUED, "coupon:1");
         assertThat(theirs.status()).isEqualTo(NoticeStatus.UNDELIVERABLE);
         assertThat(theirs.reason()).isEqualTo("no_consent");
 
