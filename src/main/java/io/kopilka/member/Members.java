@@ -58,8 +58,20 @@ public interface Members {
      */
     boolean withdrawConsent(TenantId tenant, MemberId id, String channel, String source);
 
+    /** As {@link #withdrawConsent(TenantId, MemberId, String, String)}, the history keeping where it came from. */
+    boolean withdrawConsent(TenantId tenant, MemberId id, String channel, ConsentSource source);
+
     /** Clears the member's personal data and publishes {@link MemberErased}; a no-op for an erased member. */
     void erase(TenantId tenant, MemberId id);
+
+    /**
+     * As {@link #join(TenantId, NewMember)}, recording each consent given with how and from where
+     * ({@link Consents}); the shorter form records them as given by the {@link ConsentSource#system() system}.
+     */
+    Member join(TenantId tenant, NewMember member, ConsentSource source);
+
+    /** As {@link #update(TenantId, MemberId, MemberChanges)}, recording each consent key whose value changed. */
+    Member update(TenantId tenant, MemberId id, MemberChanges changes, ConsentSource source);
 
     @Schema(description = "A phone or an e-mail is required; the rest may be left out")
     record NewMember(@Nullable @Schema(description = "In any format the tenant's customers type; stored as E.164",

@@ -13,7 +13,12 @@ public interface Unsubscribes {
     Optional<Link> find(String token);
 
     /** Withdraws the member's {@code email} consent; empty (and nothing written) for a token of no message. */
-    Optional<Link> confirm(String token);
+    default Optional<Link> confirm(String token) {
+        return confirm(token, null, null);
+    }
+
+    /** As {@link #confirm(String)}, the consent history keeping the caller's address and user agent. */
+    Optional<Link> confirm(String token, String ip, String userAgent);
 
     record Link(String business, Language language) {
     }

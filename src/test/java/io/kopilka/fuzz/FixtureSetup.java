@@ -36,6 +36,10 @@ final class FixtureSetup {
                 "spare key").text("id"));
         soft(api.put(key, "/api/v1/program", bodies.program()), name + ": PUT /api/v1/program");
         soft(api.put(key, "/api/v1/tiers", bodies.tiers()), name + ": PUT /api/v1/tiers");
+        // A bot of its own, so that a Telegram start link can be made (nothing reads it: jobs are off in tests).
+        soft(api.put(key, "/api/v1/notifications/settings", ValidBodies.json("telegram", ValidBodies.json(
+                "username", "fuzz_shop_bot", "botToken", "7012345678:AAFmZ3x9kLq2VwTr8sYhJc4pNd6bGe1uXy9Q"))),
+                name + ": PUT /api/v1/notifications/settings");
         Api.Response rule = soft(api.post(key, "/api/v1/rules", bodies.rule("main")), name + ": POST /api/v1/rules");
         if (rule.status() < 300) {
             pool.put("/api/v1/rules", rule.text("id"));

@@ -131,7 +131,9 @@ final class ValidBodies {
                     "name", "Aigerim", "birthDate", "1990-04-02", "locale", "kk", "referralCode", f.memberReferralCode(),
                     "consents", json("sms", true, "email", false), "attributes", json("kids", 2, "favouriteService", "beard"));
             case "PATCH /api/v1/members/{id}" -> json("name", "Aigerim B", "locale", "ru", "birthDate", "1991-05-03",
-                    "attributes", json("kids", 3));
+                    "attributes", json("kids", 3), "consents", json("marketing", true, "sms", false));
+            // No body: the member is in the path; the fixture's tenant has a bot, so the valid call is a 201.
+            case "POST /api/v1/members/{id}/telegram-link" -> json();
             case "POST /api/v1/members/{id}/adjustments" -> json("points", 100, "reason", "compensation",
                     "note", "long wait");
             case "POST /api/v1/members/{id}/gifts" -> json("points", 100, "reason", "долгое ожидание",

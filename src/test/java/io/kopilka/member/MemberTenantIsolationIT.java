@@ -45,6 +45,9 @@ class MemberTenantIsolationIT extends IntegrationTest {
             assertProblem(api.get(key, "/api/v1/members/" + id + "/coupons"), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members/" + id + "/referrals"), 404, "not_found");
             assertProblem(api.get(key, "/api/v1/members/" + id + "/challenges"), 404, "not_found");
+            assertProblem(api.post(key, "/api/v1/members/" + id + "/telegram-link", null), 404, "not_found");
+            assertProblem(api.get(key, "/api/v1/members/" + id + "/consents"),
+                    key.equals(b.adminKey()) ? 404 : 403, key.equals(b.adminKey()) ? "not_found" : "forbidden");
             // B's admin sees none of A's webhooks, nor their deliveries, and changes none of them.
             if (key.equals(b.adminKey())) {
                 assertProblem(api.get(key, "/api/v1/webhooks/" + webhook), 404, "not_found");

@@ -70,6 +70,8 @@ class AccessControlIT extends IntegrationTest {
                 new Call("PUT", "/api/v1/challenges/" + UUID.randomUUID(), Map.of("name", "Stamps")),
                 new Call("DELETE", "/api/v1/challenges/" + UUID.randomUUID(), null),
                 new Call("GET", "/api/v1/members/" + memberId + "/challenges", null),
+                new Call("GET", "/api/v1/members/" + memberId + "/consents", null),
+                new Call("POST", "/api/v1/members/" + memberId + "/telegram-link", null),
                 new Call("POST", "/api/v1/webhooks", Map.of("url", "https://93.184.215.14/hooks",
                         "events", List.of("purchase.created"))),
                 new Call("GET", "/api/v1/webhooks", null),
@@ -185,6 +187,9 @@ class AccessControlIT extends IntegrationTest {
         assertThat(api.get(pos, "/api/v1/members/" + id + "/badges").status()).isEqualTo(200);
         assertThat(api.get(pos, "/api/v1/members/" + id + "/referrals").status()).isEqualTo(200);
         assertThat(api.get(pos, "/api/v1/stores").status()).isEqualTo(200);
+        // The till shows a Telegram start link (this tenant has no bot: 409, not 403); the consent history is the admin's.
+        assertProblem(api.post(pos, "/api/v1/members/" + id + "/telegram-link", null), 409, "telegram_not_configured");
+        assertProblem(api.get(pos, "/api/v1/members/" + id + "/consents"), 403, "forbidden");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.kopilka.member.internal;
 
 import io.kopilka.member.CardNumbers;
+import io.kopilka.member.ConsentSource;
 import io.kopilka.member.Member;
 import io.kopilka.member.MemberErased;
 import io.kopilka.member.MemberJoined;
@@ -51,9 +52,12 @@ class JdbcMembers implements Members {
     private final JsonMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ConsentLog consentLog;
     private final SecureRandom random = new SecureRandom();
 
-    JdbcMembers(JdbcClient jdbc, Tenants tenants, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+    JdbcMembers(JdbcClient jdbc, Tenants tenants, JsonMapper json, Clock clock, ApplicationEventPublisher events,
+                ConsentLog consentLog) {
+        this.consentLog = consentLog;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.json = json;
@@ -64,6 +68,12 @@ class JdbcMembers implements Members {
     @Override
     @Transactional
     public Member join(TenantId tenantId, NewMember request) {
+        return join(tenantId, request, ConsentSource.system());
+    }
+
+    @Override
+    @Transactional
+    public Member join(TenantId tenantId, NewMember request, ConsentSource source) {
         Tenant tenant = tenants.get(tenantId);
         Instant now = Now.of(clock);
         MemberValidation v = new MemberValidation();
@@ -112,6 +122,7 @@ class JdbcMembers implements Members {
                     .param("now", Timestamp.from(now))
                     .update();
             if (inserted == 1) {
+                consentLog.record(tenantId, id, Map.of(), consents, source, now);
                 events.publishEvent(new MemberJoined(tenantId, id, referrer, now));
                 return new Member(id, phone, email, name, birthDate, locale, card, referralCode, referrer, consents,
                         attributes, now, now, null);
@@ -218,6 +229,12 @@ class JdbcMembers implements Members {
     @Override
     @Transactional
     public Member update(TenantId tenantId, MemberId id, MemberChanges changes) {
+        return update(tenantId, id, changes, ConsentSource.system());
+    }
+
+    @Override
+    @Transactional
+    public Member update(TenantId tenantId, MemberId id, MemberChanges changes, ConsentSource source) {
         Tenant tenant = tenants.get(tenantId);
         Member current = lockLive(tenantId, id);
         Map<String, Object> f = changes.fields();
@@ -272,6 +289,7 @@ class JdbcMembers implements Members {
         if (updated == 0) {
             throw ApiProblem.conflict("member_exists", "Another member has this phone");
         }
+        consentLog.record(tenantId, id, current.consents(), consents, source, now);
         events.publishEvent(new MemberUpdated(tenantId, id, List.copyOf(new TreeSet<>(f.keySet())), now));
         return byId(tenantId, id).orElseThrow();
     }
@@ -292,8 +310,13 @@ class JdbcMembers implements Members {
     @Override
     @Transactional
     public boolean withdrawConsent(TenantId tenant, MemberId id, String channel, String source) {
+        return withdrawConsent(tenant, id, channel, new ConsentSource(source, Map.of()));
+    }
+
+    @Override
+    @Transactional
+    public boolean withdrawConsent(TenantId tenant, MemberId id, String channel, ConsentSource source) {
         Instant now = Now.of(clock);
-        // The consent history (who withdrew, when, through what) is issue 13's member part; source is kept for it.
         boolean changed = jdbc.sql("""
                 UPDATE member SET consents = consents || jsonb_build_object(CAST(:channel AS text), false),
                        updated_at = :now
@@ -302,6 +325,8 @@ class JdbcMembers implements Members {
                 .param("channel", channel).param("now", Timestamp.from(now)).param("tenant", tenant.value())
                 .param("id", id.value()).update() == 1;
         if (changed) {
+            // Only a consent that was true is withdrawn (the statement's condition), so that is what was before.
+            consentLog.record(tenant, id, Map.of(channel, true), Map.of(channel, false), source, now);
             events.publishEvent(new MemberUpdated(tenant, id, List.of("consents"), now));
         }
         return changed;
@@ -321,6 +346,9 @@ class JdbcMembers implements Members {
                        consents = '{}', attributes = '{}', updated_at = :now, erased_at = :now
                 WHERE tenant_id = :tenant AND id = :id""")
                 .param("now", Timestamp.from(now)).param("tenant", tenant.value()).param("id", id.value()).update();
+        // The consents are gone with the data: the history says so, and keeps what was agreed before.
+        consentLog.record(tenant, id, current.consents(), Map.of(), new ConsentSource("erasure", Map.of()), now);
+        consentLog.forgetDetail(tenant, id);
         events.publishEvent(new MemberErased(tenant, id, now));
     }
 

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,11 @@ class MemberController {
     @ApiResponse(responseCode = "422", description = "`validation_failed`: no phone nor e-mail, a phone that is "
             + "no phone number, an unknown `referralCode`, or another field invalid, each named in `errors`")
     ResponseEntity<MemberView> join(@AuthenticationPrincipal Caller caller, @RequestBody Members.NewMember request,
-                                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                    HttpServletRequest http) {
         ZoneId zone = zone(caller);
         var outcome = idempotency.run(caller.tenant(), "members", key, request, MemberView.class,
-                () -> view(caller, members.join(caller.tenant(), request), zone));
+                () -> view(caller, members.join(caller.tenant(), request, ConsentSources.of(caller, http)), zone));
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }
 
@@ -137,14 +139,15 @@ class MemberController {
             + ApiDocs.MEMBER_ERASED)
     MemberView update(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                       @RequestBody Map<String, Object> changes,
-                      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+                      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                      HttpServletRequest http) {
         Member member = find(caller, id);
         ZoneId zone = zone(caller);
         // A merge is not idempotent by itself: a retry after a later change would undo that change.
         return idempotency.run(caller.tenant(), "member-update:" + member.id(), key, changes, MemberView.class, () -> {
             MemberView before = view(caller, members.lock(caller.tenant(), member.id()), zone);
             MemberView after = view(caller, members.update(caller.tenant(), member.id(),
-                    new Members.MemberChanges(changes)), zone);
+                    new Members.MemberChanges(changes), ConsentSources.of(caller, http)), zone);
             audit.record(caller, Change.updated("member", after.id(), before, after));
             return after;
         }).body();

@@ -1,5 +1,6 @@
 package io.kopilka.notification.internal;
 
+import io.kopilka.member.ConsentSource;
 import io.kopilka.member.Members;
 import io.kopilka.notification.Channel;
 import io.kopilka.notification.Unsubscribes;
@@ -37,10 +38,11 @@ class TokenUnsubscribes implements Unsubscribes {
 
     @Override
     @Transactional
-    public Optional<Link> confirm(String token) {
+    public Optional<Link> confirm(String token, String ip, String userAgent) {
         Optional<Sent> sent = sent(token);
         // Already withdrawn, or the member erased since: the page says the same, nothing is written.
-        sent.ifPresent(s -> members.withdrawConsent(s.tenant(), s.member(), Channel.EMAIL.code(), "unsubscribe_link"));
+        sent.ifPresent(s -> members.withdrawConsent(s.tenant(), s.member(), Channel.EMAIL.code(),
+                ConsentSource.unsubscribeLink(ip, userAgent)));
         return sent.map(this::link);
     }
 

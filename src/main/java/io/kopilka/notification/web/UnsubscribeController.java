@@ -5,6 +5,7 @@ import io.kopilka.shared.Text;
 import io.kopilka.shared.Texts;
 import io.kopilka.tenant.Language;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -34,8 +35,9 @@ class UnsubscribeController {
     }
 
     @PostMapping("/u/{token}")
-    ModelAndView confirm(@PathVariable String token) {
-        return page(unsubscribes.confirm(token), "unsubscribe.done", false);
+    ModelAndView confirm(@PathVariable String token, HttpServletRequest request) {
+        return page(unsubscribes.confirm(token, request.getRemoteAddr(), request.getHeader("User-Agent")),
+                "unsubscribe.done", false);
     }
 
     private static ModelAndView page(Optional<Unsubscribes.Link> link, String sentence, boolean button) {

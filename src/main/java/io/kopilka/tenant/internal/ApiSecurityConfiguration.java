@@ -93,6 +93,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/stores").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/members/*/tier").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/members/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/members/*/consents").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/*/card/reissue").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/members/*").hasRole("ADMIN")
                         .requestMatchers("/api/v1/transfers", "/api/v1/transfers/**").hasRole("ADMIN")

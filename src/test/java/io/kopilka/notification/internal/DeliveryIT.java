@@ -197,6 +197,19 @@ class DeliveryIT extends IntegrationTest {
         assertThat(consents.get("marketing").asBoolean()).isTrue();
         assertThat(api.exchange("POST", path, HttpRequest.BodyPublishers.noBody(), Map.of()).status())
                 .as("twice is fine").isEqualTo(200);
+        // The history proves it: one withdrawal, through the link, from this address.
+        var history = api.get(tenant.adminKey(), "/api/v1/members/" + member + "/consents").json().get("history");
+        var byLink = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+        history.forEach(row -> {
+            if (row.get("source").asString().equals("unsubscribe_link")) {
+                byLink.add(row);
+            }
+        });
+        assertThat(byLink).as("the second POST withdrew nothing").singleElement().satisfies(row -> {
+            assertThat(row.get("channel").asString()).isEqualTo("email");
+            assertThat(row.get("granted").asBoolean()).isFalse();
+            assertThat(row.get("detail").get("ip").asString()).isEqualTo("127.0.0.1");
+        });
 
         NoticeMessage next = notify(tenant, member, NoticeKind.TIER_CHANGED, "tier:gold:1");
         assertThat(next.status()).isEqualTo(NoticeStatus.UNDELIVERABLE);
