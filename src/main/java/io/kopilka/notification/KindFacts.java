@@ -16,7 +16,7 @@ public final class KindFacts {
     private static final Map<NoticeKind, Set<String>> OPTIONAL = new EnumMap<>(Map.ofEntries(
             Map.entry(NoticeKind.WELCOME, Set.of("welcomePoints", "referralCode")),
             Map.entry(NoticeKind.POINTS_EARNED, Set.of("availableAt")),
-            Map.entry(NoticeKind.POINTS_EXPIRING, Set.of()),
+            Map.entry(NoticeKind.POINTS_EXPIRING, Set.of("laterDates")),
             Map.entry(NoticeKind.BALANCE, Set.of("goalName", "goalRemaining")),
             Map.entry(NoticeKind.TIER_CHANGED, Set.of("previousLevelName")),
             Map.entry(NoticeKind.COUPON_ISSUED, Set.of("expiresAt")),

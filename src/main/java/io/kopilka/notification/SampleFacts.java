@@ -49,7 +49,8 @@ public final class SampleFacts {
                     "batches", List.of(
                             Map.of("points", 120L, "expiresAt", inThreeDays, "value", money(120, currency)),
                             Map.of("points", 80L, "expiresAt", inTwoWeeks, "value", money(80, currency))),
-                    "total", 200L, "totalValue", money(200, currency), "firstExpiresAt", inThreeDays);
+                    "total", 200L, "totalValue", money(200, currency), "firstExpiresAt", inThreeDays,
+                    "laterDates", true);
             case BALANCE -> Map.of("goalName", reward, "goalRemaining", 60L);
             case TIER_CHANGED -> Map.of("levelName", new Names("Золото", Map.of("kk", "Алтын", "en", "Gold")),
                     "previousLevelName", new Names("Серебро", Map.of("kk", "Күміс", "en", "Silver")), "up", true);

@@ -134,9 +134,14 @@ class ExpiryReminders implements TenantJob {
                 .map(b -> Map.<String, Object>of("points", b.points(), "expiresAt", b.expiresAt(),
                         "value", value(b.points(), tenant, program)))
                 .toList();
-        return Map.of("batches", batches, "total", digest.total(),
+        Map<String, Object> facts = new java.util.HashMap<>(Map.of("batches", batches, "total", digest.total(),
                 "totalValue", value(digest.total(), tenant, program),
-                "firstExpiresAt", digest.batches().getFirst().expiresAt());
+                "firstExpiresAt", digest.batches().getFirst().expiresAt()));
+        if (batches.size() > 1) {
+            // The subject names the first date only: with more dates it must not say all expire then.
+            facts.put("laterDates", true);
+        }
+        return facts;
     }
 
     private static Money value(long points, Tenant tenant, Program program) {
