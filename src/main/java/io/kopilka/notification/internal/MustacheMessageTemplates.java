@@ -22,12 +22,14 @@ class MustacheMessageTemplates implements MessageTemplates {
     private final Tenants tenants;
     private final Clock clock;
     private final EmailLayout layout;
+    private final TemplateStore own;
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
-    MustacheMessageTemplates(Tenants tenants, Clock clock, EmailLayout layout) {
+    MustacheMessageTemplates(Tenants tenants, Clock clock, EmailLayout layout, TemplateStore own) {
         this.tenants = tenants;
         this.clock = clock;
         this.layout = layout;
+        this.own = own;
     }
 
     @Override
@@ -53,9 +55,9 @@ class MustacheMessageTemplates implements MessageTemplates {
         return new Rendered(subject, body + "\n\n" + EmailLayout.textFooter(language, business, unsubscribeUrl), html);
     }
 
-    /** The tenant's template of a kind, language and channel: for now, the default. */
+    /** The tenant's template of a kind, language and channel: its own, else the default. */
     TemplateText template(TenantId tenant, NoticeKind kind, Language language, Channel channel) {
-        return DefaultTemplates.of(kind, language, channel);
+        return own.find(tenant, kind, language, channel).orElseGet(() -> DefaultTemplates.of(kind, language, channel));
     }
 
     private Template compiled(String source) {
