@@ -103,8 +103,8 @@ final class TemplateCheck {
     }
 
     /**
-     * What rendering the samples cannot show: an optional fact printed outside its own section prints
-     * "false" when absent; other delimiters and partials would hide tags from this check.
+     * What rendering the samples cannot show: an optional fact printed outside a section over an optional
+     * fact prints "false" when absent; other delimiters and partials would hide tags from this check.
      */
     private static void structure(NoticeKind kind, String field, String source) {
         try {
@@ -126,13 +126,19 @@ final class TemplateCheck {
                 case "!" -> {
                 }
                 default -> {
-                    if (KindFacts.isOptional(kind, name) && !open.contains("#" + name)) {
+                    if (KindFacts.isOptional(kind, name) && !withinOptional(kind, open)) {
                         throw invalid(field, "'" + name + "' is not in every message: use it inside {{#" + name
                                 + "}}…{{/" + name + "}}", line);
                     }
                 }
             }
         }
+    }
+
+    /** Inside a section over an optional fact: facts that come together (a coupon's code and name) share one. */
+    private static boolean withinOptional(NoticeKind kind, Deque<String> open) {
+        return open.stream().anyMatch(section -> section.startsWith("#")
+                && KindFacts.isOptional(kind, section.substring(1)));
     }
 
     private static String render(NoticeKind kind, String field, String source, Map<String, Object> facts,
