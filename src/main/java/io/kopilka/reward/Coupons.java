@@ -53,6 +53,12 @@ public interface Coupons {
                           UUID beforeId, int limit, Instant now);
 
     /**
+     * The tenant's active coupons expiring after {@code from} and up to {@code to} (the coupon reminders), in
+     * id order after {@code afterId} (null: from the first), at most {@code limit}.
+     */
+    List<Coupon> expiringBetween(TenantId tenant, Instant from, Instant to, UUID afterId, int limit);
+
+    /**
      * A gift or an experience handed over at the till: the coupon becomes used. 404 for an unknown
      * code; 422 {@code coupon_invalid} with {@code reason} ({@code use_at_checkout} for a discount,
      * {@code wrong_store}, {@code used}, {@code expired}, {@code cancelled}); 409 {@code coupon_used}.

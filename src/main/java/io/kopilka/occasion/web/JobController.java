@@ -42,7 +42,7 @@ class JobController {
     }
 
     record JobRunView(@Schema(allowableValues = {"birthday", "win_back", "expiry", "tier_reevaluation",
-            "expiry_reminders"}) String job,
+            "expiry_reminders", "balance_reminders", "coupon_reminders"}) String job,
                       @Schema(description = "What the job looked at: members due or gone, lots expired, members "
                               + "whose level changed") long processed,
                       @Schema(description = "What it did: `members`, `points`, `coupons` for birthday and win_back; "
@@ -60,7 +60,8 @@ class JobController {
     @ApiResponse(responseCode = "403", description = ApiDocs.ADMIN_ONLY)
     @ApiResponse(responseCode = "404", description = "`unknown_job`: no job has this name")
     JobRunView run(@AuthenticationPrincipal Caller caller,
-                   @Parameter(description = "birthday, win_back, expiry or tier_reevaluation") @PathVariable String name,
+                   @Parameter(description = "birthday, win_back, expiry, tier_reevaluation, expiry_reminders, "
+                           + "balance_reminders or coupon_reminders") @PathVariable String name,
                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         if (!jobs.names().contains(name)) {
             throw new ApiProblem(404, "unknown_job", "No job is called " + name + "; the jobs are "

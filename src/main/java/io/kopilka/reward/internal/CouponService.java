@@ -175,6 +175,11 @@ class CouponService implements Coupons, Redemptions {
     }
 
     @Override
+    public List<Coupon> expiringBetween(TenantId tenant, Instant from, Instant to, UUID afterId, int limit) {
+        return coupons.expiringBetween(tenant, from, to, afterId, limit);
+    }
+
+    @Override
     @Transactional
     public Coupon handOver(Caller caller, String code, Instant now) {
         Coupon coupon = found(caller.tenant(), code);

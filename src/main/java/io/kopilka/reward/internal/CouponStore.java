@@ -101,6 +101,20 @@ class CouponStore {
                 .param("now", Timestamp.from(now)).param("limit", limit).query(this::row).list();
     }
 
+    /**
+     * Active coupons expiring in ({@code from}, {@code to}], by id. The window is a few days, so the range of
+     * the expiry job's partial index {@code coupon_expiring} holds few rows to filter by tenant and sort.
+     */
+    List<Coupon> expiringBetween(TenantId tenant, Instant from, Instant to, UUID afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM coupon
+                        WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at > :from AND expires_at <= :to
+                          AND tenant_id = :tenant AND (CAST(:after AS uuid) IS NULL OR id > CAST(:after AS uuid))
+                        ORDER BY id LIMIT :limit""")
+                .param("tenant", tenant.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("after", afterId).param("limit", limit).query(this::row).list();
+    }
+
     /** Active → used, by a purchase or by hand ({@code purchase} null); false when it was no longer active. */
     boolean markUsed(TenantId tenant, UUID id, PurchaseId purchase, Instant now) {
         return jdbc.sql("""
