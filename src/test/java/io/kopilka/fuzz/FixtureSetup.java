@@ -63,6 +63,10 @@ final class FixtureSetup {
         }
         // Not a collection: the path names a job, and "birthday" is one every tenant has.
         pool.put("/api/v1/jobs", "birthday");
+        // Nor are a template's kind, locale and channel: the welcome e-mail in Russian is every tenant's.
+        pool.put("/api/v1/notifications/templates", "welcome");
+        pool.put("/api/v1/notifications/templates/{kind}", "ru");
+        pool.put("/api/v1/notifications/templates/{kind}/{locale}", "email");
         String m2 = must(api.post(key, "/api/v1/members", Map.of("phone", bodies.phone())), "member 2").text("id");
         soft(api.post(key, "/api/v1/members/" + m1.text("id") + "/adjustments",
                 Map.of("points", 1_000_000, "reason", "fuzz float")), name + ": adjustment");

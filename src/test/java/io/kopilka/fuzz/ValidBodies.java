@@ -149,6 +149,11 @@ final class ValidBodies {
             case "POST /api/v1/challenges", "PUT /api/v1/challenges/{id}" -> challenge();
             case "PUT /api/v1/members/{id}/goal" -> json("name", "Семейный ужин", "targetPoints", 15000);
             case "POST /api/v1/webhooks" -> webhook();
+            case "PUT /api/v1/notifications/templates/{kind}/{locale}/{channel}" -> json(
+                    "subject", "{{business}}: добро пожаловать{{#name}}, {{name}}{{/name}}",
+                    "body", "Ваша карта {{cardNumber}}.{{#welcomePoints}} Подарок: {{welcomePoints}}.{{/welcomePoints}}");
+            case "POST /api/v1/notifications/templates/{kind}/{locale}/{channel}/preview" -> json("memberId", member,
+                    "body", "{{#name}}{{name}}, в{{/name}}{{^name}}В{{/name}}аша карта {{cardNumber}}.");
             case "PATCH /api/v1/webhooks/{id}" -> json("events", List.of("*"), "description", "CRM, all events",
                     "enabled", true);
             default -> op.hasBody() ? synth(op.bodySchema(), f, "", 0) : json();

@@ -36,6 +36,10 @@ class AccessControlIT extends IntegrationTest {
                 new Call("GET", "/api/v1/audit", null),
                 new Call("GET", "/api/v1/notifications", null),
                 new Call("GET", "/api/v1/notifications/" + UUID.randomUUID(), null),
+                new Call("GET", "/api/v1/notifications/templates", null),
+                new Call("PUT", "/api/v1/notifications/templates/welcome/ru/sms", Map.of("body", "{{cardNumber}}")),
+                new Call("DELETE", "/api/v1/notifications/templates/welcome/ru/sms", null),
+                new Call("POST", "/api/v1/notifications/templates/welcome/ru/sms/preview", Map.of()),
                 new Call("PUT", "/api/v1/program", Map.of("welcomePoints", 100)),
                 new Call("POST", "/api/v1/members", Map.of("phone", randomPhone())),
                 new Call("GET", "/api/v1/members", null),
@@ -153,6 +157,10 @@ class AccessControlIT extends IntegrationTest {
         assertProblem(api.get(pos, "/api/v1/audit"), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/notifications"), 403, "forbidden");
         assertProblem(api.get(pos, "/api/v1/notifications/" + UUID.randomUUID()), 403, "forbidden");
+        assertProblem(api.put(pos, "/api/v1/notifications/templates/welcome/ru/sms", Map.of("body", "{{cardNumber}}")),
+                403, "forbidden");
+        assertProblem(api.post(pos, "/api/v1/notifications/templates/welcome/ru/sms/preview", Map.of()), 403,
+                "forbidden");
         assertProblem(api.get(pos, "/api/v1/engagement/at-risk"), 403, "forbidden");
         assertProblem(api.post(pos, "/api/v1/webhooks", Map.of("url", "https://93.184.215.14/hooks",
                 "events", List.of("*"))), 403, "forbidden");
