@@ -55,6 +55,17 @@ class TemplateCheckTest {
     }
 
     @Test
+    void theWorkedExampleOfTheDocsRendersAsTheDocsSay() {
+        String body = "{{business}}: {{#plural}}{total, plural, one{# балл сгорит} few{# балла сгорят} "
+                + "many{# баллов сгорят} other{# балла сгорят}}{{/plural}} {{firstExpiresAt}}. Запишитесь: {{walletUrl}}";
+        TemplateText text = check(NoticeKind.POINTS_EXPIRING, Channel.SMS, null, body).text();
+        assertThat(TemplateRenderer.render(TemplateRenderer.compile(text.body()), NoticeKind.POINTS_EXPIRING,
+                io.kopilka.notification.SampleFacts.all(NoticeKind.POINTS_EXPIRING, KZT, NOW),
+                new FactFormatter(Language.RU, ALMATY, NOW)))
+                .isEqualTo("Кофейня «Зерно»: 200 баллов сгорят 14 марта. Запишитесь: https://kopilka.kz/w/zerno");
+    }
+
+    @Test
     void anUnclosedSectionNamesItsLine() {
         ApiProblem p = refusal(NoticeKind.WELCOME, Channel.SMS, null, "Hello\n{{#welcomePoints}}+{{welcomePoints}}");
         assertThat(p.status()).isEqualTo(422);
