@@ -161,9 +161,8 @@ class NotificationTemplateController {
             + "(a long SMS is shown, not refused)")
     PreviewView preview(@AuthenticationPrincipal Caller caller, @PathVariable String kind,
                         @PathVariable String locale, @PathVariable String channel,
-                        @RequestBody(required = false) @Nullable PreviewRequest request) {
+                        @RequestBody PreviewRequest r) {
         Key k = key(kind, locale, channel);
-        PreviewRequest r = request == null ? new PreviewRequest(null, null, null) : request;
         var member = r.memberId() == null ? null : members.get(caller.tenant(), r.memberId()).id();
         return PreviewView.of(templates.preview(caller.tenant(), k.kind(), k.language(), k.channel(), member,
                 r.subject(), r.body()));
