@@ -121,6 +121,10 @@ final class ValidBodies {
             case "POST /api/v1/stores" -> json("code", "s-" + UUID.randomUUID().toString().substring(0, 8),
                     "name", "Second street");
             case "PUT /api/v1/program" -> program();
+            case "PUT /api/v1/notifications/settings" -> json("email", true, "sms", false,
+                    "quietHours", json("from", "21:00", "to", "09:00"), "expiryReminderDays", List.of(14, 3),
+                    "balanceReminder", json("everyDays", 30, "minPoints", 100), "maxMarketingPerWeek", 2,
+                    "channelOrder", List.of("email", "sms"), "pointsEarned", false, "disabledKinds", List.of("welcome"));
             case "PUT /api/v1/tiers" -> tiers();
             case "POST /api/v1/rules", "PUT /api/v1/rules/{id}" -> rule("main");
             case "POST /api/v1/rules/simulate" -> json("rules", List.of(rule("main")), "purchase", purchase(f));

@@ -135,7 +135,9 @@ class CouponIT extends RewardFixture {
         assertThat(available(member)).isEqualTo(500);
 
         clock.advance(Duration.ofDays(7).minusSeconds(1));
-        assertThat(expiry.expireDue(clock.instant())).isZero();
+        // The job spans tenants, and other tests' coupons may be due at this moment: look at this one's.
+        expiry.expireDue(clock.instant());
+        assertThat(api.get(admin, "/api/v1/coupons/" + refunded).text("status")).isEqualTo("active");
         clock.advance(Duration.ofSeconds(1));
         assertThat(api.get(admin, "/api/v1/coupons/" + refunded).text("status")).isEqualTo("expired");
         var a = CompletableFuture.supplyAsync(() -> expiry.expireDue(clock.instant()));

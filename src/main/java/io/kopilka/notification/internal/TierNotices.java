@@ -36,8 +36,22 @@ class TierNotices {
         Map<String, Object> facts = new HashMap<>();
         facts.put("levelName", Names.of(to.get().name()));
         from.ifPresent(level -> facts.put("previousLevelName", Names.of(level.name())));
-        facts.put("up", from.map(level -> to.get().threshold().compareTo(level.threshold()) > 0).orElse(true));
+        facts.put("up", from.map(level -> higher(ladder, to.get(), level)).orElse(true));
         notifications.notify(new Notice(changed.tenant(), changed.member(), NoticeKind.TIER_CHANGED,
                 "tier:" + changed.to() + ":" + changed.at().toEpochMilli(), facts, changed.at()));
+    }
+
+    /**
+     * Whether {@code to} is above {@code from}: by threshold, and a manual level (no threshold, e.g. VIP)
+     * above every level members reach by themselves; two manual levels by their place in the ladder.
+     */
+    static boolean higher(Ladder ladder, Level to, Level from) {
+        if (to.threshold() != null && from.threshold() != null) {
+            return to.threshold().compareTo(from.threshold()) > 0;
+        }
+        if (to.threshold() == null && from.threshold() == null) {
+            return ladder.levels().indexOf(to) > ladder.levels().indexOf(from);
+        }
+        return to.threshold() == null;
     }
 }
