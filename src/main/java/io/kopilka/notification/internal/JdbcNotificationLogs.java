@@ -17,9 +17,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcNotificationLogs implements NotificationLogs {
     private final JdbcClient jdbc;
+    private final NotificationLog log;
 
-    JdbcNotificationLogs(JdbcClient jdbc) {
+    JdbcNotificationLogs(JdbcClient jdbc, NotificationLog log) {
         this.jdbc = jdbc;
+        this.log = log;
     }
 
     @Override
@@ -41,8 +43,7 @@ class JdbcNotificationLogs implements NotificationLogs {
 
     @Override
     public Optional<NoticeMessage> byId(TenantId tenant, UUID id) {
-        return jdbc.sql("SELECT " + NotificationLog.COLUMNS + " FROM notification WHERE tenant_id = :tenant AND id = :id")
-                .param("tenant", tenant.value()).param("id", id).query(NotificationLog::row).optional();
+        return log.byId(tenant, id);
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -124,7 +125,11 @@ class NotificationService implements Notifications {
         if (status == NoticeStatus.QUEUED) {
             events.publishEvent(new MessageQueued(notice.tenant(), id));
         }
-        return messages.byId(notice.tenant(), id).orElseThrow();
+        // What was just written, as a read would give it back (times at the database's microseconds).
+        return new NoticeMessage(id, notice.tenant(), notice.member(), notice.kind(), notice.occasion(),
+                decision.channel(), decision.to(), status, reason, member.locale(), message.subject(), message.body(),
+                message.createdAt().truncatedTo(ChronoUnit.MICROS),
+                message.scheduledFor().truncatedTo(ChronoUnit.MICROS), null, 0);
     }
 
     private List<NotificationPolicy.Route> routes(Tenant tenant, NotificationSettings s, Member member) {
