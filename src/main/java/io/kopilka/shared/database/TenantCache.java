@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A per-tenant cache of configuration, dropped on every instance by a {@link ChangeFeed}
@@ -55,10 +57,25 @@ public final class TenantCache<T> {
         return loaded;
     }
 
-    /** Drops the tenant's entry here, and, in the caller's transaction, announces the change to all. */
+    /**
+     * Drops the tenant's entry here, and, in the caller's transaction, announces the change to all.
+     *
+     * <p>Here it is dropped once more after the commit: between this call and the commit another
+     * thread may load the old, still committed value and keep it, and the announcement reaches this
+     * instance's listener only some time after the commit, later than the caller's next request may
+     * come. Without the second drop a till could price with the program it has just replaced.
+     */
     public void changed(TenantId tenant) {
         drop(tenant);
         changes.publish(prefix + tenant.value());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    drop(tenant);
+                }
+            });
+        }
     }
 
     private void drop(TenantId tenant) {

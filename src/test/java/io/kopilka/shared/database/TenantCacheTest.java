@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 /** The cache never keeps a value older than the last change it was told about. */
 class TenantCacheTest {
@@ -18,10 +20,13 @@ class TenantCacheTest {
     static final class Feed implements ChangeFeed {
         final List<Consumer<String>> listeners = new ArrayList<>();
         boolean live = true;
+        boolean delivering = true;
 
         @Override
         public void publish(String payload) {
-            listeners.forEach(l -> l.accept(payload));
+            if (delivering) {
+                listeners.forEach(l -> l.accept(payload));
+            }
         }
 
         @Override
@@ -59,6 +64,26 @@ class TenantCacheTest {
         });
         assertThat(stale).isEqualTo("old"); // this caller may use what it read...
         assertThat(cache.get(TENANT, t -> "new")).isEqualTo("new"); // ...but the next one reads again
+    }
+
+    @Test
+    void aLoadBetweenTheChangeAndItsCommitIsDroppedAtTheCommit() {
+        // The announcement of a real feed arrives after the commit, later than the next request may.
+        Feed slowFeed = new Feed();
+        slowFeed.delivering = false;
+        TenantCache<String> cache = new TenantCache<>("rules", slowFeed);
+        cache.get(TENANT, t -> "old");
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            cache.changed(TENANT);
+            // Another thread reads while the change is not yet committed: it sees and keeps the old value.
+            assertThat(cache.get(TENANT, t -> "old")).isEqualTo("old");
+            assertThat(cache.get(TENANT, t -> "unread")).isEqualTo("old");
+            TransactionSynchronizationUtils.triggerAfterCommit();
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(cache.get(TENANT, t -> "new")).isEqualTo("new");
     }
 
     @Test
