@@ -26,7 +26,7 @@ class SqlBoundariesTest {
     private static final Path SOURCES = Path.of("src/main/java/io/kopilka");
     /** Module (top-level package) → the tables it owns. */
     private static final Map<String, Set<String>> OWNERS = Map.ofEntries(
-            Map.entry("tenant", Set.of("tenant", "platform_key", "store", "api_key")),
+            Map.entry("tenant", Set.of("tenant", "platform_key", "store", "api_key", "staff", "staff_token")),
             Map.entry("shared", Set.of("idempotency_key", "scheduled_tasks", "event_publication")),
             Map.entry("member", Set.of("member", "member_card", "consent_change")),
             Map.entry("program", Set.of("program")),

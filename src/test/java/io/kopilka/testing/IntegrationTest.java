@@ -26,7 +26,9 @@ import org.springframework.test.context.TestPropertySource;
         "kopilka.db.embedded-durable=false",
         "kopilka.platform-key=" + IntegrationTest.PLATFORM_KEY,
         "server.address=127.0.0.1",
-        "kopilka.jobs.enabled=false"})
+        "kopilka.jobs.enabled=false",
+        // The slow hash of staff passwords at its cheapest: tests sign in often, and bcrypt is not what they test.
+        "kopilka.staff.password-strength=4"})
 // Here, not in @SpringBootTest, so that a subclass's @TestPropertySource can override them (an IT
 // of the limits themselves runs in a context of its own with tight ones). Every IT calls from
 // 127.0.0.1 and some send many wrong keys or look-ups on purpose: the shared context's limits are

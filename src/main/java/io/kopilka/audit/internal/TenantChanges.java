@@ -5,7 +5,10 @@ import io.kopilka.audit.Change;
 import io.kopilka.tenant.ApiKey;
 import io.kopilka.tenant.ApiKeyIssued;
 import io.kopilka.tenant.ApiKeyRevoked;
+import io.kopilka.tenant.StaffChanged;
+import io.kopilka.tenant.StaffMember;
 import io.kopilka.tenant.StoreCreated;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +33,21 @@ class TenantChanges {
     }
 
     record StoreDocument(String code, String name) {
+    }
+
+    /** A staff account as the entry shows it: never a password, its hash or a link's token. */
+    record StaffDocument(String id, String email, String name, String role, List<String> stores, String language,
+                         boolean passwordSet, boolean active) {
+        static StaffDocument of(StaffMember s) {
+            return s == null ? null : new StaffDocument(s.id().toString(), s.email(), s.name(), s.role().code(),
+                    s.stores(), s.language() == null ? null : s.language().tag(), s.passwordSet(), s.active());
+        }
+    }
+
+    @EventListener
+    void on(StaffChanged changed) {
+        log.record(changed.by(), new Change(changed.action(), "staff", changed.after().id().toString(),
+                StaffDocument.of(changed.before()), StaffDocument.of(changed.after()), null));
     }
 
     @EventListener

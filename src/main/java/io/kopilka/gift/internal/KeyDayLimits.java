@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,7 +31,9 @@ class KeyDayLimits implements GiftLimits {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void take(Caller caller, long points, Instant now) {
-        if (caller.isAdmin() || caller.keyId() == null) {
+        // A till key's limit is the key's, a cashier's is the cashier's own (the two ids never meet).
+        UUID giver = caller.keyId() != null ? caller.keyId() : caller.staffId();
+        if (caller.isAdmin() || giver == null) {
             return;
         }
         long limit = programs.of(caller.tenant()).staffGifts().pointsPerKeyPerDay();
@@ -41,13 +44,13 @@ class KeyDayLimits implements GiftLimits {
                 INSERT INTO gift_key_day AS g (tenant_id, key_id, day, given) VALUES (:tenant, :key, :day, :points)
                 ON CONFLICT (tenant_id, key_id, day) DO UPDATE SET given = g.given + EXCLUDED.given
                 WHERE g.given + EXCLUDED.given <= :limit""")
-                .param("tenant", caller.tenant().value()).param("key", caller.keyId()).param("day", day)
+                .param("tenant", caller.tenant().value()).param("key", giver).param("day", day)
                 .param("points", points).param("limit", limit).update();
         if (raised == 0) {
             long given = jdbc.sql("""
                     SELECT COALESCE(MAX(given), 0) FROM gift_key_day
                     WHERE tenant_id = :tenant AND key_id = :key AND day = :day""")
-                    .param("tenant", caller.tenant().value()).param("key", caller.keyId()).param("day", day)
+                    .param("tenant", caller.tenant().value()).param("key", giver).param("day", day)
                     .query(Long.class).single();
             long remaining = Math.max(0, limit - given);
             throw new ApiProblem(403, "gift_limit_exceeded", "This key may give " + remaining + " more points today"

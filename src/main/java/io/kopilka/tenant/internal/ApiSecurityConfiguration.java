@@ -4,6 +4,8 @@ import io.kopilka.shared.web.ProblemResponses;
 import io.kopilka.shared.web.Problems;
 import io.kopilka.shared.web.RawQuery;
 import io.kopilka.tenant.ApiKeys;
+import io.kopilka.tenant.ScreenAccess;
+import io.kopilka.tenant.StaffAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,6 +18,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Who may call what. The whole access matrix of the API is here, in one place, so that it can be read
@@ -28,6 +36,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * {@code /api} and the actuator is public (documentation, and the screens, which carry their own
  * sign-in).
  *
+ * <p>The screens ({@link #screens}): staff sign in with an e-mail and a password to a session
+ * (cookie HttpOnly, SameSite=Lax, Secure when the request came over TLS), every form and htmx
+ * request carries a CSRF token, and which pages a role opens is {@link ScreenAccess}'s.
+ *
  * <p>The actuator: liveness and readiness are public and say only UP or DOWN; everything else there
  * (metrics, info, the health components and their details) needs the metrics token
  * ({@code KOPILKA_METRICS_TOKEN}), and with no token configured it is closed to everyone.
@@ -38,7 +50,7 @@ class ApiSecurityConfiguration {
     private static final String[] ADMIN_ONLY = {
             "/api/v1/api-keys/**", "/api/v1/audit/**", "/api/v1/program/**", "/api/v1/rules/**", "/api/v1/tiers/**",
             "/api/v1/rewards/**", "/api/v1/challenges/**", "/api/v1/webhooks/**", "/api/v1/analytics/**",
-            "/api/v1/engagement/**", "/api/v1/jobs/**", "/api/v1/notifications/**"};
+            "/api/v1/engagement/**", "/api/v1/jobs/**", "/api/v1/notifications/**", "/api/v1/staff", "/api/v1/staff/**"};
 
     static final String[] PUBLIC_HEALTH = {"/actuator/health", "/actuator/health/liveness",
             "/actuator/health/readiness"};
@@ -103,6 +115,43 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/causes/*").hasRole("ADMIN")
                         .requestMatchers(ApiSecurityConfiguration::listsAllMembers).hasRole("ADMIN")
                         .anyRequest().hasAnyRole("ADMIN", "POS"));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${kopilka.staff.password-strength:12}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain screens(HttpSecurity http, StaffAccounts accounts, RateLimits limits) throws Exception {
+        http.securityMatcher("/admin", "/admin/**", "/till", "/till/**", "/login", "/logout", "/staff/**")
+                .authenticationProvider(new StaffAuthenticationProvider(accounts, limits))
+                .addFilterAfter(new StaffSessionFilter(accounts), SecurityContextHolderFilter.class)
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .formLogin(f -> f.loginPage("/login").usernameParameter("email").passwordParameter("password")
+                        .successHandler((request, response, authentication) -> response.sendRedirect(
+                                ScreenAccess.home(((StaffAuthentication) authentication).getPrincipal().role())))
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                e instanceof LockedException ? "/login?locked" : "/login?error")))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies("KOPILKA_SESSION"))
+                .exceptionHandling(e -> e
+                        // An htmx request whose session ended is sent to the sign-in page as a whole page.
+                        .defaultAuthenticationEntryPointFor((request, response, ex) -> {
+                            response.setHeader("HX-Redirect", "/login");
+                            response.setStatus(401);
+                        }, request -> request.getHeader("HX-Request") != null)
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .accessDeniedPage("/staff/denied"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/staff/password/**", "/staff/denied").permitAll()
+                        .requestMatchers("/logout").authenticated()
+                        .anyRequest().access((authentication, context) -> new AuthorizationDecision(
+                                authentication.get() instanceof StaffAuthentication staff
+                                        && ScreenAccess.allows(staff.getPrincipal().role(),
+                                        context.getRequest().getRequestURI()))));
         return http.build();
     }
 
