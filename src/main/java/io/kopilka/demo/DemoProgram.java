@@ -62,16 +62,18 @@ class DemoProgram {
     private final DemoRewards rewards;
     private final DemoEngagement engagement;
     private final DemoNotifications notifications;
+    private final DemoStaff staff;
     private final Clock clock;
     private final String port;
 
     DemoProgram(ApplicationArguments args, Tenants tenants, Stores stores, ApiKeys keys, Members members,
                 Programs programs, Rules rules, Purchases purchases, Tiers tiers, DemoRewards rewards,
-                DemoEngagement engagement, DemoNotifications notifications, Clock clock,
+                DemoEngagement engagement, DemoNotifications notifications, DemoStaff staff, Clock clock,
                 @Value("${local.server.port:${server.port:8080}}") String port) {
         this.rewards = rewards;
         this.engagement = engagement;
         this.notifications = notifications;
+        this.staff = staff;
         this.programs = programs;
         this.rules = rules;
         this.purchases = purchases;
@@ -94,10 +96,14 @@ class DemoProgram {
         String key = keys.issue(Caller.system(tenant.id()), "demo console " + LocalDate.now(clock), Role.ADMIN, null)
                 .secret();
         String base = "http://localhost:" + port;
+        List<DemoStaff.Login> logins = staff.signIns(tenant.id());
         log.warn("""
 
                 ============================================================
                 Kopilka demo: {} ({}, {})
+                  Admin console:  {}/admin
+                    owner:        {}  password {}
+                  Till (cashier): {}  password {}
                   Admin API key:  {}
                   Swagger UI:     {}/swagger-ui.html  (Authorize → paste the key)
                   OpenAPI:        {}/v3/api-docs
@@ -105,12 +111,14 @@ class DemoProgram {
                   Try:  curl -H 'Authorization: Bearer {}' {}/api/v1/members
                   A member's balance: GET /api/v1/members/{id}/balance and /history
                   Rewards and coupons: GET /api/v1/rewards, /api/v1/members/{id}/coupons, /api/v1/causes
-  Challenges: GET /api/v1/challenges, /api/v1/members/{id}/challenges, /referrals, /badges
+                  Challenges: GET /api/v1/challenges, /api/v1/members/{id}/challenges, /referrals, /badges
                   Who changed what: GET /api/v1/audit
                   Messages to members (the demo's mailbox): GET /api/v1/notifications
                   Expiry reminders now: POST /api/v1/jobs/expiry_reminders/run
                 ============================================================""",
-                tenant.name(), tenant.currency().getCurrencyCode(), tenant.timezone(), key, base, base, base, key, base);
+                tenant.name(), tenant.currency().getCurrencyCode(), tenant.timezone(), base,
+                logins.get(0).email(), logins.get(0).password(), logins.get(1).email(), logins.get(1).password(),
+                key, base, base, base, key, base);
     }
 
     private Tenant seed() {

@@ -100,6 +100,20 @@ public final class Texts {
         }
     }
 
+    /**
+     * The text of {@code key} with positional arguments ({@code {0}}, {@code {1}}), as the screens'
+     * templates pass them; null when the key is not there, so a caller can fall back.
+     */
+    public String format(String key, Object[] args, String language) {
+        MessageFormat format = formats(language).get(key);
+        if (format == null) {
+            return null;
+        }
+        synchronized (format) {
+            return format.format(args == null ? new Object[0] : args);
+        }
+    }
+
     /** The keys of one language, for the check that every language has every text. */
     public Set<String> keys(String language) {
         return Collections.unmodifiableSet(new TreeSet<>(formats(language).keySet()));
