@@ -96,8 +96,17 @@ public final class Texts {
         // is safe only while every sub-format is: one lock per pattern and language instead, held for
         // under a microsecond (TextsBenchmark: the lock and the clone compared, on one and two threads).
         synchronized (format) {
-            return format.format(args);
+            return format.usesNamedArguments() ? format.format(args) : format.format(positional(args));
         }
+    }
+
+    /** A screen's pattern numbers its arguments ({0}): the map's "0", "1", ... in order. */
+    private static Object[] positional(Map<String, Object> args) {
+        Object[] values = new Object[args.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = args.get(String.valueOf(i));
+        }
+        return values;
     }
 
     /**
@@ -129,7 +138,8 @@ public final class Texts {
         Set<String> names = new TreeSet<>();
         for (int i = 0; i < pattern.countParts(); i++) {
             MessagePattern.Part part = pattern.getPart(i);
-            if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
+            if (part.getType() == MessagePattern.Part.Type.ARG_NAME
+                    || part.getType() == MessagePattern.Part.Type.ARG_NUMBER) {
                 names.add(pattern.getSubstring(part));
             }
         }
