@@ -28,7 +28,7 @@ public interface PurchaseStatistics {
     }
 
     /**
-     * The rules that gave the most points to the purchases of the days (as the receipts recorded them), at
+     * The rules that gave the most points to members' purchases of the days (as the receipts recorded them), at
      * most {@code limit}, most points first; {@code times} is how many purchases each applied to.
      */
     List<RuleUse> topRules(TenantId tenant, ZoneId zone, LocalDate from, LocalDate to, @Nullable String storeCode,

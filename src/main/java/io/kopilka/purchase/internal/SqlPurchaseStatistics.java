@@ -57,7 +57,8 @@ class SqlPurchaseStatistics implements PurchaseStatistics {
     public List<RuleUse> topRules(TenantId tenant, ZoneId zone, LocalDate from, LocalDate to, String storeCode,
                                   int limit) {
         // applied_rules is the receipt's own record (StoredAppliedRule): what each rule gave then, under the
-        // name it had then; the latest name is shown. Rules without an id (none so far) are left out.
+        // name it had then; the latest name is shown. Guests' purchases are left out (a rule prices them but
+        // gives nobody points), and so are rules without an id.
         return jdbc.sql("""
                 SELECT a.rule ->> 'ruleId' AS rule_id,
                        (array_agg(a.rule ->> 'name' ORDER BY p.occurred_at DESC))[1] AS name,
@@ -65,7 +66,7 @@ class SqlPurchaseStatistics implements PurchaseStatistics {
                 FROM purchase p CROSS JOIN LATERAL jsonb_array_elements(p.applied_rules) AS a(rule)
                 WHERE p.tenant_id = :tenant AND p.occurred_at >= :start AND p.occurred_at < :end
                   AND (CAST(:store AS text) IS NULL OR p.store_code = :store)
-                  AND a.rule ->> 'ruleId' IS NOT NULL
+                  AND p.member_id IS NOT NULL AND a.rule ->> 'ruleId' IS NOT NULL
                 GROUP BY 1 ORDER BY points DESC, times DESC, rule_id LIMIT :limit""")
                 .param("tenant", tenant.value()).param("store", storeCode)
                 .param("start", start(from, zone)).param("end", end(to, zone)).param("limit", limit)
