@@ -43,7 +43,7 @@ class DashboardPagesIT extends IntegrationTest {
         var cards = page.html().select("section").first().select(".card .figure").eachText();
         // Today: 3 purchases, 12 000 ₸, 1 new member, 400 points (5% of two member checks of 4 000)
         assertThat(cards).containsExactly("3", "12\u202F000 ₸", "1", "400");
-        assertThat(page.text()).contains("2 клиента программы, 1 гость");
+        assertThat(page.text()).contains("Клиенты программы: 2, гости: 1");
         assertThat(page.html().select("table").last().select("tbody tr")).hasSize(DashboardPage.DAYS);
         assertThat(page.html().select(".chart[data-x]")).hasSize(2);
     }
