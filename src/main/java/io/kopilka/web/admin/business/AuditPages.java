@@ -51,7 +51,7 @@ class AuditPages {
     }
 
     record Filter(String objectType, String action, String actor) {
-        boolean any() {
+        public boolean any() {
             return !objectType.isEmpty() || !action.isEmpty() || !actor.isEmpty();
         }
     }

@@ -43,7 +43,7 @@ class NotificationLogPages {
     }
 
     record Filter(String kind, String status, String member) {
-        boolean any() {
+        public boolean any() {
             return !kind.isEmpty() || !status.isEmpty() || !member.isEmpty();
         }
     }

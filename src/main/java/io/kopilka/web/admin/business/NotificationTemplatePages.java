@@ -55,7 +55,7 @@ class NotificationTemplatePages {
     }
 
     record Key(NoticeKind kind, Language language, Channel channel) {
-        String path() {
+        public String path() {
             return kind.code() + "/" + language.tag() + "/" + channel.code();
         }
     }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +36,12 @@ class WebhookPages {
     private static final int PAGE_SIZE = 25;
 
     private final Webhooks webhooks;
+    /** The facade's writes are audited in the caller's transaction, as the API's run in Idempotency's. */
+    private final TransactionTemplate transaction;
 
-    WebhookPages(Webhooks webhooks) {
+    WebhookPages(Webhooks webhooks, TransactionTemplate transaction) {
         this.webhooks = webhooks;
+        this.transaction = transaction;
     }
 
     record HookForm(String url, List<String> events, String description) {
@@ -58,7 +62,8 @@ class WebhookPages {
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         List<String> chosen = events == null ? List.of() : events;
         try {
-            var created = webhooks.create(me.caller(), url.strip(), chosen, description.isBlank() ? null : description);
+            var created = transaction.execute(status -> webhooks.create(me.caller(), url.strip(), chosen,
+                    description.isBlank() ? null : description));
             redirect.addFlashAttribute("secret", new Secret(created.secret()));
             redirect.addFlashAttribute("notice", "console.business.hooks.created");
             return "redirect:/admin/webhooks/" + created.subscription().id();
@@ -87,8 +92,8 @@ class WebhookPages {
         Subscription hook = webhooks.get(me.tenant(), id);
         List<String> chosen = events == null ? List.of() : events;
         try {
-            Subscription changed = webhooks.update(me.caller(), id, new SubscriptionChange(url.strip(), chosen,
-                    description, enabled != hook.active() ? enabled : null));
+            Subscription changed = transaction.execute(status -> webhooks.update(me.caller(), id,
+                    new SubscriptionChange(url.strip(), chosen, description, enabled != hook.active() ? enabled : null)));
             if (Htmx.request(request)) {
                 model.addAttribute("notice", "console.saved");
                 onePage(me, changed, new HookForm(changed.url(), changed.events(), nullToEmpty(changed.description())),
@@ -106,7 +111,7 @@ class WebhookPages {
 
     @PostMapping("/admin/webhooks/{id}/rotate-secret")
     String rotate(@AuthenticationPrincipal StaffMember me, @PathVariable String id, RedirectAttributes redirect) {
-        var rotated = webhooks.rotateSecret(me.caller(), id);
+        var rotated = transaction.execute(status -> webhooks.rotateSecret(me.caller(), id));
         redirect.addFlashAttribute("secret", new Secret(rotated.secret()));
         redirect.addFlashAttribute("notice", "console.business.hooks.rotated");
         return "redirect:/admin/webhooks/" + rotated.subscription().id();
@@ -120,7 +125,8 @@ class WebhookPages {
 
     @PostMapping("/admin/webhooks/{id}/delete")
     String delete(@AuthenticationPrincipal StaffMember me, @PathVariable String id, RedirectAttributes redirect) {
-        webhooks.delete(me.caller(), webhooks.get(me.tenant(), id).id().toString());
+        String hookId = webhooks.get(me.tenant(), id).id().toString();
+        transaction.executeWithoutResult(status -> webhooks.delete(me.caller(), hookId));
         redirect.addFlashAttribute("notice", "console.business.hooks.deleted");
         return "redirect:/admin/webhooks";
     }
@@ -128,12 +134,12 @@ class WebhookPages {
     @PostMapping("/admin/webhooks/{id}/deliveries/{deliveryId}/retry")
     String retry(@AuthenticationPrincipal StaffMember me, @PathVariable String id, @PathVariable String deliveryId,
                  Model model, HttpServletRequest request, RedirectAttributes redirect) {
-        Delivery delivery = webhooks.retry(me.caller(), id, deliveryId);
+        Delivery delivery = transaction.execute(status -> webhooks.retry(me.caller(), id, deliveryId));
         if (Htmx.request(request)) {
             model.addAttribute("d", delivery);
             model.addAttribute("hook", webhooks.get(me.tenant(), id));
             model.addAttribute("retried", true);
-            return ONE + " :: delivery(${d})";
+            return ONE + " :: delivery(d=${d})";
         }
         redirect.addFlashAttribute("notice", "console.business.hooks.retried");
         return "redirect:/admin/webhooks/" + id;
