@@ -18,6 +18,9 @@ public interface ApiKeys {
     /** Up to {@code limit} keys, oldest first, after the key created at {@code after} (null: from the first). */
     List<ApiKey> page(TenantId tenant, Instant afterCreatedAt, UUID afterId, int limit);
 
+    /** One key of the tenant, revoked or not (for a screen that asks before revoking it). */
+    Optional<ApiKey> find(TenantId tenant, UUID id);
+
     /**
      * Revokes a key of {@code by}'s tenant; it stops working at once on this instance. Publishes
      * {@link ApiKeyRevoked} unless it already was revoked.

@@ -91,6 +91,12 @@ class JdbcApiKeys implements ApiKeys {
     }
 
     @Override
+    public Optional<ApiKey> find(TenantId tenant, UUID id) {
+        return jdbc.sql("SELECT * FROM api_key WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant.value()).param("id", id).query(JdbcApiKeys::map).optional();
+    }
+
+    @Override
     @Transactional
     public void revoke(Caller by, UUID id) {
         TenantId tenant = by.tenant();
