@@ -31,6 +31,18 @@ class MessageBundlesTest {
         }
     }
 
+    /** A key written twice keeps only its last text, silently: with several areas adding blocks, a test says so. */
+    @Test
+    void noKeyIsWrittenTwice() throws java.io.IOException {
+        for (String language : Texts.LANGUAGES) {
+            List<String> keys = java.nio.file.Files.readAllLines(
+                            java.nio.file.Path.of("src/main/resources/messages_" + language + ".properties")).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                    .map(line -> line.substring(0, line.indexOf('=')).strip()).toList();
+            assertThat(keys).as("keys written twice in messages_%s", language).doesNotHaveDuplicates();
+        }
+    }
+
     @Test
     void everyTranslationTakesTheSameArguments() {
         for (String key : TEXTS.keys("en")) {
