@@ -39,7 +39,7 @@ class MemberPage {
                   @RequestParam(required = false) String history, @RequestParam(required = false) String done,
                   Locale locale, Model model) {
         Member member = members.get(me.tenant(), id);
-        screen.fill(model, me, member, TimeCursor.parse(history), DONE.contains(done) ? done : null, null, locale);
+        screen.fill(model, me, member, TimeCursor.parse(history), done != null && DONE.contains(done) ? done : null, null, locale);
         return "admin/members/member";
     }
 
