@@ -12,6 +12,7 @@ import io.kopilka.member.Members;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.Caller;
+import io.kopilka.tenant.ScreenAccess;
 import io.kopilka.tenant.StaffMember;
 import io.kopilka.tenant.StaffRole;
 import io.kopilka.tier.MemberTier;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -162,7 +162,11 @@ class MemberActions {
                  @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model,
                  HttpServletResponse response) {
         if (me.role() != StaffRole.OWNER) {
-            throw new AccessDeniedException("only the owner erases members");
+            // Answered here: an exception would reach the API's advice (a 500), not the security's 403 page.
+            response.setStatus(403);
+            model.addAttribute("home", ScreenAccess.home(me.role()));
+            model.addAttribute("lang", locale.getLanguage());
+            return "staff/denied";
         }
         return act(new Sent(me, id, htmx, locale, model, response, "erase", Map.of("confirm", confirm)), member -> {
             if (!EraseConfirmation.confirmed(confirm, locale)) {
