@@ -1,5 +1,6 @@
 package io.kopilka.web.admin.members;
 
+import io.kopilka.member.PhoneNumbers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +23,11 @@ public record Formats(ZoneId zone, Locale locale) {
 
     public String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
+    /** A phone as people read it, in groups, not as stored (E.164). */
+    public String phone(String e164) {
+        return PhoneNumbers.readable(e164);
     }
 
     /** Points as a person reads a number: grouped by three ("12 500"), signed when asked. */

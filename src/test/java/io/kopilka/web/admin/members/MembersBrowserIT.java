@@ -62,9 +62,16 @@ class MembersBrowserIT extends BrowserIntegrationTest {
         assertThat(browser.find(By.cssSelector("#gift-reason-error")).getText()).isNotBlank();
         browser.assertAccessible();
 
+        for (String part : new String[] {"history", "profile-h", "coupons-h", "level-h"}) {
+            browser.driver().executeScript("document.getElementById(arguments[0]).scrollIntoView()", part);
+            browser.screenshot("admin-members-member-" + part);
+        }
+
         browser.resize(Viewport.PHONE).open("/admin/members/" + id);
         browser.screenshot("admin-members-member");
         browser.assertAccessible();
+        browser.driver().executeScript("document.getElementById('history').scrollIntoView()");
+        browser.screenshot("admin-members-member-history");
         browser.open("/admin/members");
         browser.screenshot("admin-members-list");
         browser.assertAccessible();
