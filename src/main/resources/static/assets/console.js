@@ -13,3 +13,11 @@ document.addEventListener("DOMContentLoaded", function () {
     sidebar.removeAttribute("open");
   }
 });
+// htmx 2 swaps only 2xx answers; a refused form answers 422 (or 404) with the form and its errors, shown in place.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var status = event.detail.xhr.status;
+  if (status === 422 || status === 404) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});

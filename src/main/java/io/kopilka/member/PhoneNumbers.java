@@ -56,6 +56,18 @@ public final class PhoneNumbers {
         return parsed;
     }
 
+    /** A stored E.164 number as people read it ("+7 701 123 4567"); as stored when it cannot be parsed. */
+    public static String readable(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        try {
+            return UTIL.format(UTIL.parse(e164, null), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+
     private static Optional<String> parse(String raw, String defaultCountry) {
         try {
             if (!TYPED.matcher(raw).matches()) {

@@ -387,7 +387,8 @@ class JdbcMembers implements Members {
                 .query((rs, i) -> new MemberId(rs.getObject(1, UUID.class))).optional();
     }
 
-    private Member map(ResultSet rs, int row) throws SQLException {
+    /** Package-private: the search reads the same rows. */
+    Member map(ResultSet rs, int row) throws SQLException {
         UUID referredBy = rs.getObject("referred_by", UUID.class);
         Timestamp erased = rs.getTimestamp("erased_at");
         java.sql.Date birth = rs.getDate("birth_date");

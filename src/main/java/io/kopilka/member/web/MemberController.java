@@ -3,6 +3,7 @@ package io.kopilka.member.web;
 import io.kopilka.audit.AuditLog;
 import io.kopilka.audit.Change;
 import io.kopilka.member.Member;
+import io.kopilka.member.MemberErasure;
 import io.kopilka.member.MemberLevel;
 import io.kopilka.member.MemberLevels;
 import io.kopilka.member.Members;
@@ -48,9 +49,11 @@ class MemberController {
     private final Idempotency idempotency;
     private final MemberLevels levels;
     private final AuditLog audit;
+    private final MemberErasure erasure;
 
     MemberController(Members members, Tenants tenants, Idempotency idempotency, MemberLevels levels,
-                     AuditLog audit) {
+                     AuditLog audit, MemberErasure erasure) {
+        this.erasure = erasure;
         this.levels = levels;
         this.audit = audit;
         this.members = members;
@@ -187,25 +190,8 @@ class MemberController {
     void erase(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         MemberId member = find(caller, id).id();
-        idempotency.runWithoutBody(caller.tenant(), "member-erase", key, member.toString(), () -> {
-            if (!members.lock(caller.tenant(), member).erased()) {
-                // The entry keeps no personal data: only that this member was erased, by whom and when.
-                audit.record(caller, new Change("member.erased", "member", member.toString(), null, null, null));
-            }
-            members.erase(caller.tenant(), member);
-            forgetStoredAnswers(caller, member);
-        });
-    }
-
-    /**
-     * Answers kept for replays are this controller's views, and hold the personal data too: in the
-     * erasure's transaction they are rewritten to show the erased member.
-     */
-    private void forgetStoredAnswers(Caller caller, MemberId id) {
-        MemberView erased = MemberView.of(find(caller, id.toString()), zone(caller));
-        for (String scope : new String[] {"members", "reissue:" + id, "member-update:" + id}) {
-            idempotency.rewrite(caller.tenant(), scope, id.toString(), erased);
-        }
+        idempotency.runWithoutBody(caller.tenant(), "member-erase", key, member.toString(),
+                () -> erasure.erase(caller, member));
     }
 
     /** A card number as the audit log keeps it: its last four digits, enough to tell cards apart. */
