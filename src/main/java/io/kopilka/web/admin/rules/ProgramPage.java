@@ -12,6 +12,7 @@ import io.kopilka.web.common.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -89,7 +90,9 @@ class ProgramPage {
         model.addAttribute("f", values);
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
-        model.addAttribute("rewards", choices.rewards(me.tenant(), locale));
+        List<Choices.Choice> rewards = choices.rewards(me.tenant(), locale);
+        model.addAttribute("rewards", rewards);
+        model.addAttribute("choices", rewards);
         model.addAttribute("expiryModes", java.util.Arrays.stream(ExpiryPolicy.Mode.values())
                 .map(m -> new Choices.Choice(m.code(), TEXTS.format("console.program.expiryMode." + m.code(),
                         new Object[0], locale.getLanguage()))).toList());

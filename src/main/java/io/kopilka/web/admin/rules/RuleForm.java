@@ -78,15 +78,15 @@ record RuleForm(Map<String, String> f, Set<String> days) {
     }
 
     /** The form's text of a field, "" when empty; for the templates. */
-    String get(String field) {
+    public String get(String field) {
         return f.getOrDefault(field, "");
     }
 
-    String kind() {
+    public String kind() {
         return get("kind");
     }
 
-    boolean stackable() {
+    public boolean stackable() {
         return !"false".equals(f.get("stackable"));
     }
 

@@ -54,7 +54,7 @@ class RulePages {
     /** A row of the list: the rule's document (what it gives, in the API's words) and its state. */
     record Row(RuleDocument rule, boolean archived) {
         /** The one figure the list's summary of the rule names: its percent, points, factor or steps. */
-        Object amount() {
+        public Object amount() {
             if (rule.percent() != null) {
                 return rule.percent().stripTrailingZeros().toPlainString();
             }

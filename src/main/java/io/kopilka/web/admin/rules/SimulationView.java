@@ -35,7 +35,7 @@ record SimulationView(int purchases, int membersAffected, long pointsBefore, lon
         return m.amount().signum() > 0 ? "+" + m.printed() : m.printed();
     }
 
-    boolean changes() {
+    public boolean changes() {
         return pointsDifference != 0 || discountTrend != 0 || membersAffected > 0;
     }
 }
