@@ -31,7 +31,7 @@ record RuleForm(Map<String, String> f, Set<String> days) {
     /** An empty form of this kind, with the defaults a new rule gets. */
     static RuleForm blank(String kind) {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("kind", KINDS.contains(kind) ? kind : KINDS.getFirst());
+        f.put("kind", kind != null && KINDS.contains(kind) ? kind : KINDS.getFirst());
         f.put("priority", "100");
         f.put("stackable", "true");
         return new RuleForm(f, new LinkedHashSet<>());

@@ -78,7 +78,7 @@ class RuleSimulationPage {
                 drafts.add(draft);
             }
             SimulationView view = SimulationView.of(simulations.history(me.tenant(), drafts, state.lastPurchases()));
-            return editor.show(me, state.simulated(view), locale, model, htmx ? "simulation" : null);
+            return editor.show(me, state.simulated(view), locale, model, htmx ? "editor" : null);
         } catch (ApiProblem problem) {
             return editor.refused(me, state, problem, locale, model, htmx, response);
         }

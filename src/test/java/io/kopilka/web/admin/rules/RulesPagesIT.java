@@ -122,6 +122,8 @@ class RulesPagesIT extends IntegrationTest {
         assertThat(fragment.html().select("h1")).isEmpty();
         assertThat(fragment.html().selectFirst("input[name=kind]").attr("value")).isEqualTo("multiplier");
 
+        assertThat(owner.get("/admin/rules/new").html().getElementById("percent")).isNotNull();
+        assertThat(owner.get("/admin/rules/new?kind=nonsense").status()).isEqualTo(200);
         Screens.Page page = owner.get("/admin/rules/new?kind=discount_by_spend");
         assertThat(page.html().select("h1")).hasSize(1);
         assertThat(page.html().getElementById("step0-spend")).isNotNull();
