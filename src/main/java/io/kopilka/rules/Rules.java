@@ -29,6 +29,12 @@ public interface Rules {
      */
     List<Listed> page(TenantId tenant, Position after, int limit);
 
+    /**
+     * The archived rules (those {@link #delete} deactivated) as they were last, in the same order and
+     * paging as {@link #page}: the console shows them so an owner sees what once ran.
+     */
+    List<Listed> archivedPage(TenantId tenant, Position after, int limit);
+
     /** A rule's place in the list: its sort key, unique thanks to the id. */
     record Position(int priority, Instant createdAt, UUID id) {
     }

@@ -164,14 +164,23 @@ class JdbcRules implements Rules {
 
     @Override
     public List<Listed> page(TenantId tenant, Position after, int limit) {
+        return page(tenant, true, after, limit);
+    }
+
+    @Override
+    public List<Listed> archivedPage(TenantId tenant, Position after, int limit) {
+        return page(tenant, false, after, limit);
+    }
+
+    private List<Listed> page(TenantId tenant, boolean active, Position after, int limit) {
         // Keyset in the evaluation order the cached rule set also uses (see load).
         return jdbc.sql("""
                 SELECT id, definition::text AS definition, priority, created_at FROM rule
-                WHERE tenant_id = :tenant AND active
+                WHERE tenant_id = :tenant AND active = :active
                   AND (CAST(:priority AS int) IS NULL OR priority < :priority
                        OR (priority = :priority AND (created_at, id) > (:createdAt, :id)))
                 ORDER BY priority DESC, created_at, id LIMIT :limit""")
-                .param("tenant", tenant.value())
+                .param("tenant", tenant.value()).param("active", active)
                 .param("priority", after == null ? null : after.priority())
                 .param("createdAt", Timestamp.from(after == null ? Instant.EPOCH : after.createdAt()))
                 .param("id", after == null ? new UUID(0, 0) : after.id()).param("limit", limit)
