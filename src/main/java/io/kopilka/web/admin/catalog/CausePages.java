@@ -88,13 +88,13 @@ class CausePages {
             if (CatalogSupport.htmx(request)) {
                 response.setHeader("HX-Push-Url", "/admin/causes/" + created.id());
                 model.addAttribute("saved", true);
-                return form(me, model, created, values(created), FormErrors.none(), locale) + " :: form";
+                return form(me, model, created, values(created), FormErrors.none(), locale) + " :: editor";
             }
             return "redirect:/admin/causes/" + created.id() + "?saved";
         } catch (ApiProblem problem) {
             CatalogSupport.refused(model, problem, locale, response);
             String view = form(me, model, null, input.values(), (FormErrors) model.getAttribute("errors"), locale);
-            return CatalogSupport.htmx(request) ? view + " :: form" : view;
+            return CatalogSupport.htmx(request) ? view + " :: editor" : view;
         }
     }
 
@@ -118,13 +118,13 @@ class CausePages {
                     () -> causes.replace(me.caller(), existing.id(), draft, Now.of(clock))).body();
             if (CatalogSupport.htmx(request)) {
                 model.addAttribute("saved", true);
-                return form(me, model, saved, values(saved), FormErrors.none(), locale) + " :: form";
+                return form(me, model, saved, values(saved), FormErrors.none(), locale) + " :: editor";
             }
             return "redirect:/admin/causes/" + id + "?saved";
         } catch (ApiProblem problem) {
             CatalogSupport.refused(model, problem, locale, response);
             String view = form(me, model, existing, input.values(), (FormErrors) model.getAttribute("errors"), locale);
-            return CatalogSupport.htmx(request) ? view + " :: form" : view;
+            return CatalogSupport.htmx(request) ? view + " :: editor" : view;
         }
     }
 

@@ -100,13 +100,13 @@ class ChallengePages {
             if (CatalogSupport.htmx(request)) {
                 response.setHeader("HX-Push-Url", "/admin/challenges/" + created.id());
                 model.addAttribute("saved", true);
-                return form(me, model, created, values(created, tenant), FormErrors.none(), locale) + " :: form";
+                return form(me, model, created, values(created, tenant), FormErrors.none(), locale) + " :: editor";
             }
             return "redirect:/admin/challenges/" + created.id() + "?saved";
         } catch (ApiProblem problem) {
             CatalogSupport.refused(model, problem, locale, response);
             String view = form(me, model, null, input.values(), (FormErrors) model.getAttribute("errors"), locale);
-            return CatalogSupport.htmx(request) ? view + " :: form" : view;
+            return CatalogSupport.htmx(request) ? view + " :: editor" : view;
         }
     }
 
@@ -132,13 +132,13 @@ class ChallengePages {
                     Challenge.class, () -> challenges.replace(me.caller(), existing.id(), draft, Now.of(clock))).body();
             if (CatalogSupport.htmx(request)) {
                 model.addAttribute("saved", true);
-                return form(me, model, saved, values(saved, tenant), FormErrors.none(), locale) + " :: form";
+                return form(me, model, saved, values(saved, tenant), FormErrors.none(), locale) + " :: editor";
             }
             return "redirect:/admin/challenges/" + id + "?saved";
         } catch (ApiProblem problem) {
             CatalogSupport.refused(model, problem, locale, response);
             String view = form(me, model, existing, input.values(), (FormErrors) model.getAttribute("errors"), locale);
-            return CatalogSupport.htmx(request) ? view + " :: form" : view;
+            return CatalogSupport.htmx(request) ? view + " :: editor" : view;
         }
     }
 

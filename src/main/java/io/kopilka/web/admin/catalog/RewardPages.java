@@ -83,13 +83,13 @@ class RewardPages {
             if (CatalogSupport.htmx(request)) {
                 response.setHeader("HX-Push-Url", "/admin/rewards/" + created.reward().id());
                 model.addAttribute("saved", true);
-                return form(model, tenant, created, values(created, tenant), FormErrors.none()) + " :: form";
+                return form(model, tenant, created, values(created, tenant), FormErrors.none()) + " :: editor";
             }
             return "redirect:/admin/rewards/" + created.reward().id() + "?saved";
         } catch (ApiProblem problem) {
             CatalogSupport.refused(model, problem, locale, response);
             String view = form(model, tenant, null, input.values(), (FormErrors) model.getAttribute("errors"));
-            return CatalogSupport.htmx(request) ? view + " :: form" : view;
+            return CatalogSupport.htmx(request) ? view + " :: editor" : view;
         }
     }
 
@@ -115,13 +115,13 @@ class RewardPages {
                     CatalogReward.class, () -> catalog.replace(me.caller(), id, document)).body();
             if (CatalogSupport.htmx(request)) {
                 model.addAttribute("saved", true);
-                return form(model, tenant, saved, values(saved, tenant), FormErrors.none()) + " :: form";
+                return form(model, tenant, saved, values(saved, tenant), FormErrors.none()) + " :: editor";
             }
             return "redirect:/admin/rewards/" + id + "?saved";
         } catch (ApiProblem problem) {
             CatalogSupport.refused(model, problem, locale, response);
             String view = form(model, tenant, existing, input.values(), (FormErrors) model.getAttribute("errors"));
-            return CatalogSupport.htmx(request) ? view + " :: form" : view;
+            return CatalogSupport.htmx(request) ? view + " :: editor" : view;
         }
     }
 

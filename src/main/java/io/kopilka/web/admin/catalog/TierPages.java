@@ -84,14 +84,14 @@ class TierPages {
             if (CatalogSupport.htmx(request)) {
                 model.addAttribute("saved", true);
                 return page(model, saved, values(saved, tenant), saved.levels().size() + SPARE_ROWS,
-                        FormErrors.none()) + " :: form";
+                        FormErrors.none()) + " :: editor";
             }
             return "redirect:/admin/tiers?saved";
         } catch (ApiProblem problem) {
             CatalogSupport.refused(model, problem, locale, response);
             FormErrors errors = onRows((FormErrors) model.getAttribute("errors"), kept);
             String view = page(model, tiers.ladder(me.tenant()), input.values(), rows, errors);
-            return CatalogSupport.htmx(request) ? view + " :: form" : view;
+            return CatalogSupport.htmx(request) ? view + " :: editor" : view;
         }
     }
 
