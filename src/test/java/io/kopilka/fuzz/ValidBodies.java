@@ -118,6 +118,9 @@ final class ValidBodies {
             case "POST /api/v1/tenants" -> json("name", "Fuzz " + UUID.randomUUID(), "currency", "KZT",
                     "timezone", "Asia/Almaty", "locale", "ru", "country", "KZ");
             case "POST /api/v1/api-keys" -> json("name", "till 2", "role", "pos", "storeCode", "main");
+            case "POST /api/v1/staff" -> json("email", "s-" + UUID.randomUUID() + "@example.kz", "name", "Dana",
+                    "role", "cashier", "stores", List.of("main"), "language", "kk");
+            case "PATCH /api/v1/staff/{id}" -> json("name", "Dana N", "language", "ru");
             case "POST /api/v1/stores" -> json("code", "s-" + UUID.randomUUID().toString().substring(0, 8),
                     "name", "Second street");
             case "PUT /api/v1/program" -> program();

@@ -61,6 +61,8 @@ public final class Screens {
         if (signedIn.status() != 302 || signedIn.location().contains("/login")) {
             throw new IllegalStateException("could not sign in: " + signedIn);
         }
+        // Spring Security gives the session a new CSRF token at sign-in: read it from the first page, as a browser would.
+        screens.follow(signedIn);
         return screens;
     }
 

@@ -25,6 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class JsonOnlyFilter extends OncePerRequestFilter {
     private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+    /** The reports answer CSV too, for spreadsheets; they are reads, so a refused Accept there writes nothing anyway. */
+    private static final String CSV_PATHS = "/api/v1/analytics/";
+    private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
     private final ProblemResponses problems;
 
     public JsonOnlyFilter(ProblemResponses problems) {
@@ -40,7 +43,8 @@ public class JsonOnlyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String accept = request.getHeader("Accept");
-        if (accept != null && !accept.isBlank() && !acceptsJson(accept)) {
+        if (accept != null && !accept.isBlank() && !acceptsJson(accept)
+                && !(request.getRequestURI().startsWith(CSV_PATHS) && acceptsCsv(accept))) {
             problems.write(response, Problems.of(406, "not_acceptable",
                     "This API answers application/json only; the Accept header must allow it"));
             return;
@@ -65,6 +69,17 @@ public class JsonOnlyFilter extends OncePerRequestFilter {
             MediaType type = MediaType.parseMediaType(contentType);
             return MediaType.APPLICATION_JSON.includes(type) || "json".equals(type.getSubtypeSuffix());
         } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static boolean acceptsCsv(String accept) {
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .filter(m -> m.getQualityValue() > 0)
+                    .filter(m -> m.getCharset() == null || StandardCharsets.UTF_8.equals(m.getCharset()))
+                    .anyMatch(m -> m.includes(TEXT_CSV));
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

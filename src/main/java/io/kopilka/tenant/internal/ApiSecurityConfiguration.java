@@ -20,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -143,7 +144,8 @@ class ApiSecurityConfiguration {
                             response.setHeader("HX-Redirect", "/login");
                             response.setStatus(401);
                         }, request -> request.getHeader("HX-Request") != null)
-                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
                         .accessDeniedPage("/staff/denied"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/staff/password/**", "/staff/denied").permitAll()

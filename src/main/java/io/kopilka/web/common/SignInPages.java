@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -70,7 +71,8 @@ class SignInPages {
         }
     }
 
-    @GetMapping("/staff/denied")
+    /** Also the target of a refused POST (no CSRF token), forwarded as it came. */
+    @RequestMapping("/staff/denied")
     String denied(@AuthenticationPrincipal StaffMember me, HttpServletRequest request, HttpServletResponse response,
                   Model model) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
