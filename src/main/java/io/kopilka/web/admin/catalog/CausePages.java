@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class CausePages {
+    /** Russian nouns after a count: 1 дерево, 2 дерева, 5 деревьев (the other languages need no forms by hand). */
+    static final List<String> RUSSIAN_FORMS = List.of("one", "few", "many");
     private final Causes causes;
     private final Tenants tenants;
     private final Idempotency idempotency;
@@ -154,6 +156,7 @@ class CausePages {
         model.addAttribute("errors", errors);
         model.addAttribute("nameFields", CatalogSupport.nameFields(tenant));
         model.addAttribute("languages", Texts.LANGUAGES);
+        model.addAttribute("russianForms", RUSSIAN_FORMS);
         model.addAttribute("action", cause == null ? "/admin/causes/new" : "/admin/causes/" + cause.id());
         if (!model.containsAttribute("saved")) {
             model.addAttribute("saved", false);
@@ -181,6 +184,7 @@ class CausePages {
         if (d.verb() != null) {
             d.verb().forEach((language, word) -> form.put("verb." + language, word));
         }
+        d.unit().forms().getOrDefault("ru", Map.of()).forEach((category, word) -> form.put("unitForms.ru." + category, word));
         form.put("pointsPerUnit", String.valueOf(d.pointsPerUnit()));
         form.put("goalUnits", FormInput.text(d.goalUnits()));
         form.put("active", String.valueOf(d.active()));
@@ -201,14 +205,25 @@ class CausePages {
             }
         }
         unit.values().removeIf(java.util.Objects::isNull);
-        // A form given for the old word ("деревьев") is wrong for a new one ("книг"): kept only for a word kept.
+        // Russian forms are on the form; another language's, given through the API, are kept while its word
+        // is: a form for the old word ("ағаштар") is wrong for a new one.
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
         if (kept != null) {
             kept.draft().unit().forms().forEach((language, byCategory) -> {
-                if (java.util.Objects.equals(kept.draft().unit().unit().get(language), unit.get(language))) {
+                if (!language.equals("ru")
+                        && java.util.Objects.equals(kept.draft().unit().unit().get(language), unit.get(language))) {
                     forms.put(language, byCategory);
                 }
             });
+        }
+        Map<String, String> russian = new LinkedHashMap<>();
+        for (String category : RUSSIAN_FORMS) {
+            if (in.text("unitForms.ru." + category) != null) {
+                russian.put(category, in.text("unitForms.ru." + category));
+            }
+        }
+        if (!russian.isEmpty()) {
+            forms.put("ru", russian);
         }
         return CauseValidation.check(new CauseValidation.Input(in.text("name"), CatalogSupport.names(in, "names"),
                 in.text("description"), unit, forms.isEmpty() ? null : forms,

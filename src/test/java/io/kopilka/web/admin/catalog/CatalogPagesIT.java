@@ -184,11 +184,12 @@ class CatalogPagesIT extends IntegrationTest {
         Map<String, String> form = new LinkedHashMap<>(Map.of("name", "Посади дерево", "unit.ru", "дерево",
                 "unit.kk", "ағаш", "unit.en", "tree", "verb.ru", "посадили", "verb.kk", "отырғыздық", "verb.en",
                 "planted", "pointsPerUnit", "500", "goalUnits", "1000", "active", "true"));
+        form.putAll(Map.of("unitForms.ru.one", "дерево", "unitForms.ru.few", "дерева", "unitForms.ru.many", "деревьев"));
         Screens.Page created = owner.post("/admin/causes/new", form);
         assertThat(created.status()).as(created.toString()).isEqualTo(302);
         String id = created.location().replaceAll(".*/admin/causes/([0-9a-f-]{36}).*", "$1");
         assertThat(api.get(t.adminKey(), "/api/v1/causes/" + id).json().path("pointsPerUnit").asLong()).isEqualTo(500);
-        assertThat(owner.get("/admin/causes").html().select("#cause-" + id).text()).contains("0 деревьев", "1000");
+        assertThat(owner.get("/admin/causes").html().select("#cause-" + id).text()).contains("0 деревьев", "1 000");
 
         form.put("goalUnits", "2000");
         assertThat(owner.hxPost("/admin/causes/" + id, form).status()).isEqualTo(200);
