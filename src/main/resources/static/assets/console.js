@@ -13,10 +13,11 @@ document.addEventListener("DOMContentLoaded", function () {
     sidebar.removeAttribute("open");
   }
 });
-// htmx 2 swaps only 2xx answers; a refused form answers 422 (or 404) with the form and its errors, shown in place.
+// htmx 2 swaps only 2xx answers; a refused form answers 422, 409 (or 404) with the form and its errors,
+// shown in place. A 5xx is still not swapped.
 document.addEventListener("htmx:beforeSwap", function (event) {
   var status = event.detail.xhr.status;
-  if (status === 422 || status === 404) {
+  if (status === 422 || status === 409 || status === 404) {
     event.detail.shouldSwap = true;
     event.detail.isError = false;
   }
