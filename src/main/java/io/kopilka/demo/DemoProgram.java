@@ -147,7 +147,9 @@ class DemoProgram {
         programs.replace(tenant.id(), new Program(0, settings.pointValue(), settings.maxRedeemShare(), 100, 0,
                 new ExpiryPolicy(ExpiryPolicy.Mode.AFTER_EARN, 12), List.of(30, 7), 500, 1000, settings.referral(),
                 settings.maxBackdateDays()));
-        for (RuleDocument rule : DemoRules.all()) {
+        List<RuleDocument> demoRules = new java.util.ArrayList<>(DemoRules.all());
+        demoRules.addAll(DemoRules.seasonal(OffsetDateTime.now(clock.withZone(tenant.timezone()))));
+        for (RuleDocument rule : demoRules) {
             rules.create(tenant.id(), rule.toRule(RuleId.next()));
         }
         tiers.replace(tenant.id(), new Ladder(Metric.SPEND, Window.rollingMonths(12), 30, List.of(

@@ -1,6 +1,8 @@
 package io.kopilka.demo;
 
 import io.kopilka.rules.RuleDocument;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -28,6 +30,25 @@ final class DemoRules {
                         new BigDecimal("10"), null, null, null, null, null, null, 60, true, null, null, null, null, null, null,
                         null, null, "member.visits >= 2", new RuleDocument.ItemFilter(null, List.of("beard-care")),
                         null, null, null, null));
+    }
+
+    /**
+     * Two campaigns ahead, for the campaign calendar: double points over the New Year holidays and a
+     * beard-care week that overlaps their end, with empty weeks before them, as an owner's plan looks.
+     */
+    static List<RuleDocument> seasonal(OffsetDateTime now) {
+        OffsetDateTime day = now.truncatedTo(ChronoUnit.DAYS);
+        RuleDocument holidays = rule("Новогодние двойные баллы", "multiplier", null, null, "2", null, 95, null);
+        RuleDocument beard = rule("Неделя бороды: −15% на уход", "discount_percent", "15", null, null, null, 65,
+                new RuleDocument.ItemFilter(null, List.of("beard-care")));
+        return List.of(dated(holidays, day.plusDays(18), day.plusDays(37)), dated(beard, day.plusDays(33), day.plusDays(44)));
+    }
+
+    private static RuleDocument dated(RuleDocument r, OffsetDateTime from, OffsetDateTime to) {
+        return new RuleDocument(r.id(), r.name(), r.kind(), r.percent(), r.points(), r.factor(), r.steps(), r.rewardId(),
+                r.causeId(), r.units(), r.priority(), r.stackable(), from, to, r.daysOfWeek(), r.hours(), r.stores(),
+                r.channels(), r.tiers(), r.segment(), r.condition(), r.itemFilter(), r.maxPointsPerPurchase(),
+                r.budgetPoints(), r.maxPointsPerMemberPerDay(), r.maxPointsPerMemberPerMonth());
     }
 
     private static RuleDocument rule(String name, String kind, String percent, Long points, String factor,
