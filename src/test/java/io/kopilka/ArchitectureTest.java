@@ -101,4 +101,20 @@ class ArchitectureTest {
                 .orShould().callMethod(LockedAccount.class, "opened", MemberId.class, Instant.class)
                 .check(CLASSES);
     }
+
+    /**
+     * The OpenAPI document names a schema by its class's simple name: two web records of one name
+     * (a wallet's {@code ExpiringView} and the analytics' once) silently become one schema, and one of
+     * the two operations is then documented with the other's fields.
+     */
+    @Test
+    void apiViewsHaveNamesOfTheirOwn() {
+        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        CLASSES.stream()
+                .filter(c -> c.getPackageName().matches("io\\.kopilka\\.[a-z]+\\.web(\\..*)?"))
+                .filter(c -> c.isRecord())
+                .forEach(c -> byName.computeIfAbsent(c.getSimpleName(), n -> new java.util.ArrayList<>()).add(c.getName()));
+        byName.values().removeIf(names -> names.size() < 2);
+        org.assertj.core.api.Assertions.assertThat(byName).as("records of the API's web packages sharing a name").isEmpty();
+    }
 }

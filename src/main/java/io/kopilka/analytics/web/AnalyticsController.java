@@ -55,35 +55,35 @@ class AnalyticsController {
         this.clock = clock;
     }
 
-    record FiguresView(long memberPurchases, long guestPurchases, String memberRevenue, String guestRevenue,
+    record SummaryFiguresView(long memberPurchases, long guestPurchases, String memberRevenue, String guestRevenue,
                        long returns, String returned, long newMembers, long pointsIssued, long pointsRedeemed,
                        long pointsExpired,
                        @Schema(description = "Net points per entry type that moved (earn, reverse, refund, adjust, …)")
                        Map<String, Long> pointsByType) {
     }
 
-    record DayView(LocalDate date, FiguresView figures) {
+    record SummaryDayView(LocalDate date, SummaryFiguresView figures) {
     }
 
-    record LiabilityView(@Schema(description = "Points outstanding now: spendable and pending, less debts") long points,
+    record SummaryLiabilityView(@Schema(description = "Points outstanding now: spendable and pending, less debts") long points,
                          @Schema(description = "What they are worth at the program's pointValue") String value) {
     }
 
-    record ExpiringView(@Schema(description = "The window's end: 30 days after the range's last day") OffsetDateTime until,
+    record SummaryExpiringView(@Schema(description = "The window's end: 30 days after the range's last day") OffsetDateTime until,
                         long points, long members,
                         @Schema(description = "Of those members, how many got a points_expiring message (queued or "
                                 + "sent) in the last 30 days") long warnedMembers) {
     }
 
-    record TopRuleView(String ruleId, String name, long points, long times) {
+    record SummaryTopRuleView(String ruleId, String name, long points, long times) {
     }
 
-    record TopRewardView(String rewardId, Names name, long coupons) {
+    record SummaryTopRewardView(String rewardId, Names name, long coupons) {
     }
 
     record SummaryView(LocalDate from, LocalDate to, @Nullable String store, String currency, OffsetDateTime asOf,
-                       FiguresView totals, List<DayView> days, LiabilityView liability, ExpiringView expiring,
-                       List<TopRuleView> topRules, List<TopRewardView> topRewards) {
+                       SummaryFiguresView totals, List<SummaryDayView> days, SummaryLiabilityView liability, SummaryExpiringView expiring,
+                       List<SummaryTopRuleView> topRules, List<SummaryTopRewardView> topRewards) {
     }
 
     @GetMapping(path = "/api/v1/analytics/summary", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -154,16 +154,16 @@ class AnalyticsController {
     private static SummaryView view(Summary s, ZoneId zone) {
         return new SummaryView(s.from(), s.to(), s.storeCode(), s.totals().memberRevenue().currency().getCurrencyCode(),
                 s.asOf().atZone(zone).toOffsetDateTime(), figures(s.totals()),
-                s.days().stream().map(d -> new DayView(d.date(), figures(d.figures()))).toList(),
-                new LiabilityView(s.liability().points(), s.liability().value().plain()),
-                new ExpiringView(s.expiring().until().atZone(zone).toOffsetDateTime(), s.expiring().points(),
+                s.days().stream().map(d -> new SummaryDayView(d.date(), figures(d.figures()))).toList(),
+                new SummaryLiabilityView(s.liability().points(), s.liability().value().plain()),
+                new SummaryExpiringView(s.expiring().until().atZone(zone).toOffsetDateTime(), s.expiring().points(),
                         s.expiring().members(), s.expiring().warnedMembers()),
-                s.topRules().stream().map(r -> new TopRuleView(r.ruleId(), r.name(), r.points(), r.times())).toList(),
-                s.topRewards().stream().map(r -> new TopRewardView(r.rewardId(), r.name(), r.coupons())).toList());
+                s.topRules().stream().map(r -> new SummaryTopRuleView(r.ruleId(), r.name(), r.points(), r.times())).toList(),
+                s.topRewards().stream().map(r -> new SummaryTopRewardView(r.rewardId(), r.name(), r.coupons())).toList());
     }
 
-    private static FiguresView figures(Summary.Figures f) {
-        return new FiguresView(f.memberPurchases(), f.guestPurchases(), f.memberRevenue().plain(),
+    private static SummaryFiguresView figures(Summary.Figures f) {
+        return new SummaryFiguresView(f.memberPurchases(), f.guestPurchases(), f.memberRevenue().plain(),
                 f.guestRevenue().plain(), f.returns(), f.returned().plain(), f.newMembers(), f.pointsIssued(),
                 f.pointsRedeemed(), f.pointsExpired(), f.pointsByType());
     }

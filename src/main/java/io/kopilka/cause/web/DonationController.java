@@ -56,11 +56,11 @@ class DonationController {
     record DonationView(String donationId, String causeId, long points,
                         @Schema(description = "The whole units of the cause this donation completed: 500 points "
                                 + "of a 500-point tree are 1; 300 points complete one when 200 were waiting")
-                        long units, BalanceAfter balance,
+                        long units, DonationBalance balance,
                         @Schema(description = "The cause with its totals after the donation") CauseView cause) {
     }
 
-    record BalanceAfter(@Schema(description = "Points the member may spend now") long available,
+    record DonationBalance(@Schema(description = "Points the member may spend now") long available,
                         @Schema(description = "Points earned but not available yet") long pending) {
     }
 
@@ -97,6 +97,6 @@ class DonationController {
 
     private static DonationView view(Donation d, ZoneId zone) {
         return new DonationView(d.id().toString(), d.causeId().toString(), d.points(), d.units(),
-                new BalanceAfter(d.available(), d.pending()), CauseView.of(d.cause(), zone));
+                new DonationBalance(d.available(), d.pending()), CauseView.of(d.cause(), zone));
     }
 }

@@ -41,18 +41,18 @@ class ConsentController {
 
     record ConsentHistory(String memberId,
                           @Schema(description = "The consents now, as in the member record") Map<String, Boolean> consents,
-                          @Schema(description = "Newest first") List<ChangeView> history,
+                          @Schema(description = "Newest first") List<ConsentChangeView> history,
                           @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
     }
 
-    record ChangeView(String id, @Schema(description = "The consent's key", example = "sms") String channel,
+    record ConsentChangeView(String id, @Schema(description = "The consent's key", example = "sms") String channel,
                       boolean granted, OffsetDateTime at,
                       @Schema(description = "How: api, telegram, unsubscribe_link, erasure, system, …",
                               example = "api") String source,
                       @Schema(description = "Where from: the key (keyName, keyId), ip, userAgent, chatId; "
                               + "emptied when the member is erased") Map<String, String> detail) {
-        static ChangeView of(ConsentChange c, ZoneId zone) {
-            return new ChangeView(c.id().toString(), c.channel(), c.granted(), c.at().atZone(zone).toOffsetDateTime(),
+        static ConsentChangeView of(ConsentChange c, ZoneId zone) {
+            return new ConsentChangeView(c.id().toString(), c.channel(), c.granted(), c.at().atZone(zone).toOffsetDateTime(),
                     c.source(), c.detail());
         }
     }
@@ -73,9 +73,9 @@ class ConsentController {
         TimeCursor after = TimeCursor.parse(cursor);
         Member member = members.get(caller.tenant(), id);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
-        Page<ChangeView> page = Page.of(limit, n -> consents.history(caller.tenant(), member.id(),
+        Page<ConsentChangeView> page = Page.of(limit, n -> consents.history(caller.tenant(), member.id(),
                         after == null ? null : after.at(), after == null ? null : after.id(), n),
-                c -> ChangeView.of(c, zone), c -> new TimeCursor(c.at(), c.id()).text());
+                c -> ConsentChangeView.of(c, zone), c -> new TimeCursor(c.at(), c.id()).text());
         return new ConsentHistory(member.id().toString(), member.consents(), page.items(), page.nextCursor());
     }
 }

@@ -33,7 +33,7 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
                            + "gift to a cause), in the member's language")
                    List<String> messages, long programVersion, long rulesVersion,
                    @Schema(description = "The challenges (stamp cards) the purchase moved on, or would in a quote")
-                   List<ChallengeView> challenges) {
+                   List<ReceiptChallengeView> challenges) {
 
     record BalanceAfter(long available, long pending) {
         static BalanceAfter of(Receipt.BalanceAfter b) {
@@ -58,7 +58,7 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
      * @param progress what is counted now, head start included: visits or items as a number, spend as money
      * @param couponsIssued the codes of the coupons its completion gave
      */
-    record ChallengeView(String challengeId,
+    record ReceiptChallengeView(String challengeId,
                          @Schema(description = "Visits or items counted, or the spend (money)") String progress,
                          @Schema(description = "Visits or items, or the spend (money)") String target,
                          @Schema(description = "Whether this purchase completed it") boolean completed,
@@ -72,14 +72,14 @@ record ReceiptJson(@Nullable @Schema(description = "The purchase's id; null in a
     static ReceiptJson of(Receipt r) {
         TierView tier = null;
         List<CouponIssuedView> issued = new ArrayList<>();
-        List<ChallengeView> challenges = new ArrayList<>();
+        List<ReceiptChallengeView> challenges = new ArrayList<>();
         for (ReceiptPart part : r.parts()) {
             switch (part) {
                 case ReceiptPart.Level level -> tier = new TierView(level.code(), level.changed());
                 case ReceiptPart.CouponIssued i -> issued.add(new CouponIssuedView(i.code(), i.rewardId(),
                         i.expiresAt()));
                 case ReceiptPart.Message m -> { } // already among r.messages()
-                case ReceiptPart.Challenge ch -> challenges.add(new ChallengeView(ch.challengeId(),
+                case ReceiptPart.Challenge ch -> challenges.add(new ReceiptChallengeView(ch.challengeId(),
                         ch.progress().toPlainString(), ch.target().toPlainString(), ch.completed(),
                         ch.couponsIssued()));
                 case ReceiptPart.Balance b -> { } // already r.balance()

@@ -49,10 +49,10 @@ class RedemptionController {
                                      + "wishes)") String note) {
     }
 
-    record BalanceAfter(long available, long pending) {
+    record RedemptionBalance(long available, long pending) {
     }
 
-    record RedemptionDone(CouponView coupon, long pointsSpent, BalanceAfter balance) {
+    record RedemptionDone(CouponView coupon, long pointsSpent, RedemptionBalance balance) {
     }
 
     @PostMapping("/api/v1/members/{id}/redemptions")
@@ -82,7 +82,7 @@ class RedemptionController {
                     var done = redemptions.redeem(caller, member, request.rewardId(), request.note(), now);
                     return new RedemptionDone(CouponView.of(done.coupon(), tenant.timezone(), tenant.currency(),
                             member.locale().tag(), now), done.pointsSpent(),
-                            new BalanceAfter(done.available(), done.pending()));
+                            new RedemptionBalance(done.available(), done.pending()));
                 });
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(outcome.body());
     }

@@ -47,7 +47,7 @@ class TierHistoryController {
      * @param message the reason as a sentence for the customer (ru, kk or en)
      * @param note    the admin's own words, for an assignment
      */
-    record ChangeView(String id, @Schema(description = "The level's code before") String from,
+    record TierChangeView(String id, @Schema(description = "The level's code before") String from,
                       @Schema(description = "Its name today; its code if it was removed") String fromName, String to,
                       String toName,
                       @Schema(allowableValues = {"qualified", "grace_ended", "assigned", "level_removed"}) String reason,
@@ -58,7 +58,7 @@ class TierHistoryController {
                       OffsetDateTime at) {
     }
 
-    record TierHistoryPage(List<ChangeView> items,
+    record TierHistoryPage(List<TierChangeView> items,
                            @Nullable @Schema(description = ApiDocs.NEXT_CURSOR) String nextCursor) {
     }
 
@@ -77,16 +77,16 @@ class TierHistoryController {
         TimeCursor after = TimeCursor.parse(cursor);
         ZoneId zone = tenants.get(caller.tenant()).timezone();
         Ladder ladder = tiers.ladder(caller.tenant());
-        Page<ChangeView> page = Page.of(limit, n -> tiers.history(caller.tenant(), member.id(),
+        Page<TierChangeView> page = Page.of(limit, n -> tiers.history(caller.tenant(), member.id(),
                         after == null ? null : after.at(), after == null ? null : after.id(), n),
                 e -> view(e, ladder, language, zone), e -> new TimeCursor(e.at(), e.id()).text());
         return new TierHistoryPage(page.items(), page.nextCursor());
     }
 
-    private static ChangeView view(TierHistoryEntry e, Ladder ladder, Language language, ZoneId zone) {
+    private static TierChangeView view(TierHistoryEntry e, Ladder ladder, Language language, ZoneId zone) {
         String fromName = name(ladder, e.fromCode());
         String toName = name(ladder, e.toCode());
-        return new ChangeView(e.id().toString(), e.fromCode(), fromName, e.toCode(), toName, e.reason().code(),
+        return new TierChangeView(e.id().toString(), e.fromCode(), fromName, e.toCode(), toName, e.reason().code(),
                 TierMessages.line(e.reason(), language, fromName, toName), e.note(), e.actor(),
                 e.purchaseId() == null ? null : e.purchaseId().toString(), e.at().atZone(zone).toOffsetDateTime());
     }
