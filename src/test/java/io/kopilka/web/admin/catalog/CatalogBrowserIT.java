@@ -91,7 +91,7 @@ class CatalogBrowserIT extends BrowserIntegrationTest {
         browser.click(By.cssSelector("#reward-form button[type=submit]"));
         // htmx swapped the form in place with the error at its field; nothing was written.
         assertThat(browser.find(By.cssSelector("#reward-form .notice.bad")).isDisplayed()).isTrue();
-        assertThat(browser.find(By.id("reward-cost-error")).getText()).isEqualTo("Введите целое число, без букв.");
+        assertThat(browser.find(By.id("reward-cost-error")).getText()).isEqualTo("Только цифры, пожалуйста.");
         assertThat(browser.find(By.id("reward-name-ru")).getAttribute("value")).isEqualTo("Бесплатная стрижка");
         browser.screenshot("admin-catalog-reward-error");
         browser.assertAccessible();
