@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * gone (killed, crashed), the server is started again on the same directory and the same port, so
  * the connection pool reconnects by itself; the attempts are limited, wait longer each time, and
  * each one is logged. While it is down, {@link #unavailable()} says why, so that requests fail at
- * once instead of waiting for a connection.
+ * once instead of waiting for a connection; a failed health check may say so sooner ({@link #checkNow}),
+ * and {@link #onDown} listeners close the pool's connections to the dead server.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
@@ -124,7 +125,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      */
     void checkNow() {
         if (!closing && unavailable == null && !serverAlive()) {
-            markDown("The embedded PostgreSQL (pid " + pid + ") has stopped; it is being restarted");
+            markDown();
         }
     }
 
@@ -178,9 +179,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The server is gone: start it again, a limited number of times, waiting longer before each. */
     private void recover() throws InterruptedException {
-        if (unavailable == null) {
-            markDown("The embedded PostgreSQL (pid " + pid + ") has stopped; it is being restarted");
-        }
+        markDown();
         log.error("The embedded PostgreSQL (pid {}) on port {} has stopped; restarting it (at most {} attempts)",
                 pid, port(), restartAttempts);
         Duration wait = restartBackoff;
@@ -221,9 +220,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         closing = true; // nothing more to watch
     }
 
-    private synchronized void markDown(String why) {
+    /** Once per outage, whoever sees it first (the watchdog or {@link #checkNow}). */
+    private synchronized void markDown() {
         if (unavailable == null) {
-            unavailable = why;
+            unavailable = "The embedded PostgreSQL (pid " + pid + ") has stopped; it is being restarted";
             onDown.forEach(Runnable::run);
         }
     }
