@@ -4,7 +4,8 @@ import io.kopilka.tenant.Language;
 import java.util.List;
 
 /**
- * A language's questions in the order customers read them.
+ * A language's questions in the order customers read them; the audit log keeps this shape as the
+ * change's before and after, whether the API or the console made it.
  *
  * @param custom whether the owner wrote them; false: they are {@link DefaultQuestions}
  */

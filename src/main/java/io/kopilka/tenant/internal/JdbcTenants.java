@@ -11,6 +11,7 @@ import io.kopilka.tenant.Language;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Role;
 import io.kopilka.tenant.Tenant;
+import io.kopilka.tenant.TenantSlugs;
 import io.kopilka.tenant.Tenants;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -112,6 +113,15 @@ class JdbcTenants implements Tenants {
     public Optional<Tenant> byName(String name) {
         return jdbc.sql("SELECT * FROM tenant WHERE name = :name ORDER BY created_at, id LIMIT 1")
                 .param("name", name).query(JdbcTenants::map).optional();
+    }
+
+    @Override
+    public Optional<Tenant> bySlug(String slug) {
+        if (slug == null || slug.isEmpty() || slug.length() > TenantSlugs.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT * FROM tenant WHERE slug = :slug").param("slug", slug)
+                .query(JdbcTenants::map).optional();
     }
 
     @Override
