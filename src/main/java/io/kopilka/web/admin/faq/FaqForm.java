@@ -5,6 +5,7 @@ import io.kopilka.faq.FaqValidation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /** What the form holds: its rows as typed, blank ones too until saved. */
 record FaqForm(List<FaqItem> rows) {
@@ -12,13 +13,19 @@ record FaqForm(List<FaqItem> rows) {
         return new FaqForm(List.copyOf(items));
     }
 
-    static FaqForm of(List<String> questions, List<String> answers) {
-        List<String> q = questions == null ? List.of() : questions;
-        List<String> a = answers == null ? List.of() : answers;
-        int n = Math.max(q.size(), a.size());
-        ArrayList<FaqItem> rows = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            rows.add(new FaqItem(i < q.size() ? q.get(i) : "", i < a.size() ? a.get(i) : ""));
+    /**
+     * The rows of the fields {@code q-0}, {@code a-0}, {@code q-1}, … in their order; a row is read up to
+     * a few past the limit, so a list that is too long is refused at the limit rather than cut short.
+     */
+    static FaqForm read(Map<String, String> fields) {
+        List<FaqItem> rows = new ArrayList<>();
+        for (int i = 0; i <= FaqValidation.MAX_ITEMS; i++) {
+            String question = fields.get("q-" + i);
+            String answer = fields.get("a-" + i);
+            if (question == null && answer == null) {
+                break;
+            }
+            rows.add(new FaqItem(question == null ? "" : question, answer == null ? "" : answer));
         }
         return new FaqForm(List.copyOf(rows));
     }

@@ -14,12 +14,12 @@ import io.kopilka.web.common.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,13 +58,11 @@ class FaqPage {
 
     @PostMapping("/admin/faq")
     String post(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) String locale,
-                @RequestParam(name = "q", required = false) List<String> questions,
-                @RequestParam(name = "a", required = false) List<String> answers,
-                @RequestParam(defaultValue = "save") String action, Locale screen, Model model,
+                @RequestParam MultiValueMap<String, String> fields, @RequestParam(defaultValue = "save") String action, Locale screen, Model model,
                 HttpServletRequest request, HttpServletResponse response) {
         Language language = language(me, locale);
         boolean htmx = "true".equals(request.getHeader("HX-Request"));
-        FaqForm form = FaqForm.of(questions, answers);
+        FaqForm form = FaqForm.read(fields.toSingleValueMap());
         boolean custom = faq.questions(me.tenant(), language).custom();
         if (action.equals("reset")) {
             tx.executeWithoutResult(status -> {
