@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kopilka.testing.Screens;
 import io.kopilka.testing.browser.BrowserIntegrationTest;
 import io.kopilka.testing.browser.Viewport;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -36,6 +38,13 @@ class FaqBrowserIT extends BrowserIntegrationTest {
         assertThat(browser.find(By.id("faq-q-0")).getAttribute("value")).isEqualTo("Как копить баллы?");
         browser.click(By.cssSelector("button[name=action][value=down-0]"));
         assertThat(browser.find(By.id("faq-q-1")).getAttribute("value")).isEqualTo("Как копить баллы?");
+        // Saved, the list is the owner's; going back to the defaults asks first.
+        browser.click(By.cssSelector("button[name=action][value=save]"));
+        assertThat(browser.find(By.cssSelector(".notice.ok")).getText()).isEqualTo("Сохранено.");
+        browser.driver().findElement(By.cssSelector("button[name=action][value=reset]")).click();
+        browser.driver().switchTo().alert().accept();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver()
+                .findElement(By.id("faq-q-0")).getAttribute("value").equals("Как копить баллы?"));
         browser.open("/admin/faq?locale=ru");
         browser.screenshot("console-faq");
         browser.assertAccessible();
