@@ -51,7 +51,8 @@ class ApiSecurityConfiguration {
     private static final String[] ADMIN_ONLY = {
             "/api/v1/api-keys/**", "/api/v1/audit/**", "/api/v1/program/**", "/api/v1/rules/**", "/api/v1/tiers/**",
             "/api/v1/rewards/**", "/api/v1/challenges/**", "/api/v1/webhooks/**", "/api/v1/analytics/**",
-            "/api/v1/engagement/**", "/api/v1/jobs/**", "/api/v1/notifications/**", "/api/v1/staff", "/api/v1/staff/**"};
+            "/api/v1/engagement/**", "/api/v1/jobs/**", "/api/v1/notifications/**", "/api/v1/staff", "/api/v1/staff/**",
+            "/api/v1/faq", "/api/v1/faq/**"};
 
     static final String[] PUBLIC_HEALTH = {"/actuator/health", "/actuator/health/liveness",
             "/actuator/health/readiness"};
