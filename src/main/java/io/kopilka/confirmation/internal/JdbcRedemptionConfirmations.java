@@ -107,10 +107,10 @@ class JdbcRedemptionConfirmations implements RedemptionConfirmations {
             int failures = secret.failures() + 1;
             boolean lock = failures >= MAX_FAILURES;
             jdbc.sql("""
-                    UPDATE redemption_secret SET failures = :failures, locked_until = :locked
+                    UPDATE redemption_secret SET failures = :failures, locked_until = CAST(:locked AS timestamptz)
                     WHERE tenant_id = :tenant AND member_id = :member""")
                     .param("failures", lock ? 0 : failures)
-                    .param("locked", lock ? Timestamp.from(now.plus(LOCK)) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("locked", lock ? Timestamp.from(now.plus(LOCK)) : null)
                     .param("tenant", tenant.value()).param("member", member.value()).update();
             return false;
         }));
