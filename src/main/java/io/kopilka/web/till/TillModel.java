@@ -13,9 +13,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = "io.kopilka.web.till")
 class TillModel {
     private final Tenants tenants;
+    private final TillScreen screen;
 
-    TillModel(Tenants tenants) {
+    TillModel(Tenants tenants, TillScreen screen) {
         this.tenants = tenants;
+        this.screen = screen;
+    }
+
+    /** Where this till records: the account's store. */
+    @ModelAttribute("store")
+    String store(@AuthenticationPrincipal StaffMember staff) {
+        return staff == null ? null : screen.store(staff);
     }
 
     @ModelAttribute("me")

@@ -70,7 +70,7 @@ class TillBrowserIT extends BrowserIntegrationTest {
                     var b = document.querySelector('#till-check button[type=submit]'); b.click(); b.click();""");
             waitFor(By.cssSelector(".till-result"));
             browser.settle();
-            assertThat(browser.find(By.cssSelector(".till-result")).getText()).contains("1000");
+            assertThat(browser.find(By.cssSelector(".till-result")).getText().replaceAll("[\\s\\u00A0\\u202F]", "")).contains("1000баллов");
             assertThat(purchases(t)).isEqualTo(1);
             assertThat(api.get(t.adminKey(), "/api/v1/members/" + id + "/balance").json().path("available").asLong())
                     .isLessThan(1000);
@@ -87,6 +87,13 @@ class TillBrowserIT extends BrowserIntegrationTest {
     }
 
     private void waitFor(By selector) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(selector).isEmpty());
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(selector).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("till-debug");
+            System.out.println("DEBUG " + browser.driver().executeScript(
+                    "return (typeof htmx) + ' ' + document.getElementById('content').outerHTML"));
+            throw e;
+        }
     }
 }
