@@ -116,7 +116,7 @@ class TillMemberPage {
             }
             Outcome<Receipt> outcome = purchases.commit(me.caller(), check.order(member.id(), c.store(), points), null);
             model.addAttribute("result", screen.result(c, outcome.body(), outcome.replayed(), locale, model));
-            return answer;
+            return htmx != null ? "till/commit :: answer" : answer;
         } catch (ApiProblem refused) {
             response.setStatus(refused.status() == 409 ? 409 : 422);
             model.addAttribute("errors", TillErrors.of(refused, locale));

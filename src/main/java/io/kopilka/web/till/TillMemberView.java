@@ -12,6 +12,7 @@ import io.kopilka.purchase.PurchaseHistory;
 import io.kopilka.reward.Coupon;
 import io.kopilka.reward.CouponStatus;
 import io.kopilka.reward.Coupons;
+import io.kopilka.shared.Money;
 import io.kopilka.shared.Texts;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.wallet.WalletBalance;
@@ -57,6 +58,16 @@ class TillMemberView {
 
         public String level() {
             return balance.tier() == null ? null : balance.tier().name();
+        }
+
+        /** Money as receipts print it, kept on one line ("1 000 ₸", not "1 000" and "₸" apart). */
+        public String money(Money money) {
+            return money.printed().replace(' ', '\u00A0');
+        }
+
+        /** The currency's sign as receipts print it: "₸", "₽", "$". */
+        public String currencySign() {
+            return Money.zero(tenant.currency()).printed().replace("0", "").strip();
         }
 
         /** Whether a purchase may still be undone from the till. */

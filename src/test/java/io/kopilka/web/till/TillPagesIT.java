@@ -247,6 +247,31 @@ class TillPagesIT extends IntegrationTest {
         assertThat(purchases(t)).isZero();
     }
 
+    @Test
+    void theOwnerSetsTheConfirmationThresholdOnTheProgramPage() {
+        TestTenant t = newTenant();
+        Screens owner = Screens.signedIn(port, t.adminKey(), "owner", null);
+        Screens.Page page = owner.get("/admin/program");
+        assertThat(page.html().select("label[for=redemptionConfirmationAbove]")).hasSize(1);
+        assertThat(page.html().getElementById("redemptionConfirmationAbove-help")).isNotNull();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        for (var field : page.html().select("#program-form input[name], #program-form select[name]")) {
+            if (!field.attr("type").equals("checkbox") || field.hasAttr("checked")) {
+                form.put(field.attr("name"), field.tagName().equals("select")
+                        ? field.select("option[selected]").attr("value") : field.attr("value"));
+            }
+        }
+        form.put("redemptionConfirmationAbove", "500");
+        Screens.Page saved = owner.post("/admin/program", form);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+        assertThat(api.get(t.adminKey(), "/api/v1/program").json().path("redemptionConfirmationAbove").asLong())
+                .isEqualTo(500);
+        form.put("redemptionConfirmationAbove", "-1");
+        assertThat(owner.post("/admin/program", form).status()).isEqualTo(422);
+        assertThat(api.put(t.adminKey(), "/api/v1/program", Map.of("redemptionConfirmationAbove", -5)).status())
+                .isEqualTo(422);
+    }
+
     private static Map<String, String> with(Map<String, String> form, String key, String value) {
         Map<String, String> copy = new java.util.LinkedHashMap<>(form);
         copy.put(key, value);
