@@ -33,7 +33,7 @@ record CheckForm(String externalId, String amountText, BigDecimal amount, boolea
                 form.getOrDefault("code", "").strip());
     }
 
-    boolean ticked(String coupon) {
+    public boolean ticked(String coupon) {
         return coupons.contains(coupon);
     }
 

@@ -248,6 +248,32 @@ class TillPagesIT extends IntegrationTest {
     }
 
     @Test
+    void aCouponCodeFindsItsMemberTicksTheCouponAndTheCheckUsesIt() {
+        TestTenant t = tenantWithStore(0);
+        String id = memberWithPoints(t, 200).text("id");
+        Api.Response reward = api.post(t.adminKey(), "/api/v1/rewards", Map.of("name", "500 off", "kind", "amount_off",
+                "amount", "500.00", "costPoints", 100));
+        assertThat(reward.status()).as(reward.toString()).isEqualTo(201);
+        Api.Response redeemed = api.post(t.adminKey(), "/api/v1/members/" + id + "/redemptions",
+                Map.of("rewardId", reward.text("id")));
+        assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(201);
+        String code = redeemed.json().path("coupon").path("code").asString();
+        Screens cashier = Screens.signedIn(port, t.adminKey(), "cashier", List.of("main"));
+
+        Screens.Page found = cashier.get("/till/find?q=" + enc(code.toLowerCase()));
+        assertThat(found.status()).isEqualTo(302);
+        Screens.Page page = cashier.follow(found);
+        assertThat(page.html().select("#till-check input[name=coupon][checked]")).as(page.status() + " " + page.text()).hasSize(1);
+        String canonical = page.html().select("#till-check input[name=coupon]").attr("value");
+        String externalId = page.html().select("input[name=externalId]").attr("value");
+        Screens.Page done = cashier.hxPost("/till/members/" + id + "/purchases", Map.of("externalId", externalId,
+                "amount", "4000", "coupon", canonical));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.text()).contains("3\u202F500");
+        assertThat(api.get(t.adminKey(), "/api/v1/coupons/" + canonical).json().path("status").asString()).isEqualTo("used");
+    }
+
+    @Test
     void theOwnerSetsTheConfirmationThresholdOnTheProgramPage() {
         TestTenant t = newTenant();
         Screens owner = Screens.signedIn(port, t.adminKey(), "owner", null);
