@@ -154,6 +154,13 @@ class TillPagesIT extends IntegrationTest {
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(purchases(t)).isZero();
 
+        // This test's application sends no e-mail or SMS: the till says so and points to the wallet's code.
+        Screens.Page send = cashier.hxPost("/till/members/" + id + "/code", Map.of());
+        assertThat(send.status()).isEqualTo(422);
+        assertThat(send.text()).isNotBlank();
+        assertThat(jdbc.sql("SELECT count(*) FROM redemption_code WHERE tenant_id = :t").param("t", UUID.fromString(t.id()))
+                .query(Long.class).single()).as("a code nobody can receive is not kept").isZero();
+
         String code = confirmations.currentCode(new TenantId(UUID.fromString(t.id())), new MemberId(UUID.fromString(id)),
                 clock.instant());
         Screens.Page done = cashier.hxPost("/till/members/" + id + "/purchases", with(check, "code", code));
