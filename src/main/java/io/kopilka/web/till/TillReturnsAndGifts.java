@@ -71,7 +71,7 @@ class TillReturnsAndGifts {
                 throw new ApiProblem(422, "undo_window_over", "A purchase may be undone for "
                         + TillUndo.WINDOW.toMinutes() + " minutes", List.of(), Map.of());
             }
-            ReturnOrder whole = new ReturnOrder("till-undo-" + past.id().value(), left(past, Map.of()), null);
+            ReturnOrder whole = new ReturnOrder("till-undo-" + past.id().value(), left(past), null);
             tx.executeWithoutResult(s -> {
                 ReturnReceipt receipt = purchases.returnGoods(me.caller(), past.id(), whole, null).body();
                 audit.record(me.caller(), new Change("purchase.undone", "purchase", past.id().value().toString(), null,
@@ -107,7 +107,7 @@ class TillReturnsAndGifts {
             if (externalId.isEmpty()) {
                 throw ApiProblem.invalid("externalId", "is required");
             }
-            List<ReturnOrder.ReturnedItem> items = chosen.isEmpty() ? left(past, Map.of())
+            List<ReturnOrder.ReturnedItem> items = chosen.isEmpty() ? left(past)
                     : chosen.entrySet().stream().filter(e -> e.getValue().signum() > 0)
                     .map(e -> new ReturnOrder.ReturnedItem(e.getKey(), e.getValue())).toList();
             purchases.returnGoods(me.caller(), past.id(), new ReturnOrder(externalId, items, null), null);
@@ -146,7 +146,7 @@ class TillReturnsAndGifts {
     }
 
     /** Every item with what is left of it, one row per sku. */
-    private static List<ReturnOrder.ReturnedItem> left(PurchaseHistory.PastPurchase past, Map<String, BigDecimal> none) {
+    private static List<ReturnOrder.ReturnedItem> left(PurchaseHistory.PastPurchase past) {
         Map<String, BigDecimal> left = new LinkedHashMap<>();
         past.lines().forEach(l -> left.merge(l.sku(), l.left(), BigDecimal::add));
         List<ReturnOrder.ReturnedItem> items = new ArrayList<>();

@@ -19,7 +19,6 @@ import io.kopilka.tenant.Tenants;
 import io.kopilka.web.admin.members.Formats;
 import io.kopilka.web.common.FormErrors;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,9 +146,5 @@ class TillScreen {
 
     static String language(Locale locale) {
         return Language.fromTag(locale.getLanguage()).orElse(Language.RU).tag();
-    }
-
-    static BigDecimal plain(BigDecimal value) {
-        return value.setScale(Math.max(0, value.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
     }
 }
