@@ -17,7 +17,7 @@ public interface WalletAccess {
      * Sends a sign-in code to the member with this phone (as the customer typed it), through the
      * channel the notification module picks for them. A phone nobody has gets the same answer and
      * nothing is sent, so the form tells nobody who is a member. Refused with {@link CodeRequest#TOO_MANY}
-     * past the limits per member and per client address; 422 for text that is no phone.
+     * past the limits per member and per client address (in this business); 422 for text that is no phone.
      */
     CodeRequest requestCode(TenantId tenant, String phone, String address);
 
@@ -37,7 +37,7 @@ public interface WalletAccess {
     Optional<MemberId> session(TenantId tenant, String token);
 
     /** Ends the session of this token (this device); nothing for an unknown token. */
-    void signOut(String token);
+    void signOut(TenantId tenant, String token);
 
     enum CodeRequest {
         /** A code is on its way if the phone is a member's (the answer does not say which). */

@@ -53,8 +53,9 @@ class JdbcWalletAccess implements WalletAccess {
         member.ifPresent(m -> members.lock(tenant, m.id()));
         int memberShort = member.map(m -> sentTo(tenant, m.id(), now.minus(limits.shortWindow()))).orElse(0);
         int memberDay = member.map(m -> sentTo(tenant, m.id(), now.minus(Duration.ofDays(1)))).orElse(0);
-        int addressHour = jdbc.sql("SELECT count(*) FROM wallet_code WHERE address = :address AND created_at > :since")
-                .param("address", address).param("since", Timestamp.from(now.minus(Duration.ofHours(1))))
+        int addressHour = jdbc.sql("""
+                SELECT count(*) FROM wallet_code WHERE tenant_id = :tenant AND address = :address AND created_at > :since""")
+                .param("tenant", tenant.value()).param("address", address).param("since", Timestamp.from(now.minus(Duration.ofHours(1))))
                 .query(Integer.class).single();
         if (!limits.allows(memberShort, memberDay, addressHour)) {
             return CodeRequest.TOO_MANY;
@@ -179,9 +180,12 @@ class JdbcWalletAccess implements WalletAccess {
 
     @Override
     @Transactional
-    public void signOut(String token) {
-        jdbc.sql("UPDATE wallet_session SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
-                .param("now", Timestamp.from(Now.of(clock))).param("hash", WalletTokens.hash(token)).update();
+    public void signOut(TenantId tenant, String token) {
+        jdbc.sql("""
+                UPDATE wallet_session SET revoked_at = :now
+                WHERE token_hash = :hash AND tenant_id = :tenant AND revoked_at IS NULL""")
+                .param("now", Timestamp.from(Now.of(clock))).param("hash", WalletTokens.hash(token))
+                .param("tenant", tenant.value()).update();
     }
 
     /** An erased member's devices are signed out, and the codes that named them go (the address is personal data). */

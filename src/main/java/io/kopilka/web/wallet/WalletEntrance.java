@@ -171,7 +171,7 @@ class WalletEntrance {
     @PostMapping("/signout")
     String signOut(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response) {
         Tenant business = businesses.bySlug(slug);
-        WalletCookie.read(request).ifPresent(access::signOut);
+        WalletCookie.read(request).ifPresent(token -> access.signOut(business.id(), token));
         WalletCookie.clear(request, response, business.slug());
         return "redirect:/w/" + business.slug() + "/signin?signedOut";
     }
