@@ -42,6 +42,8 @@ class WalletBrowserIT extends BrowserIntegrationTest {
         assertThat(browser.path()).startsWith("/w/" + shop.slug);
 
         String member = api.get(shop.admin, "/api/v1/members?phone=" + enc(phone)).text("id");
+        ok(api.put(shop.admin, "/api/v1/members/" + member + "/goal", Map.of("name", "Ужин на двоих",
+                "targetPoints", 3000)));
         ok(api.post(shop.pos, "/api/v1/purchases", Map.of("externalId", UUID.randomUUID().toString(),
                 "storeCode", "main", "member", Map.of("id", member),
                 "items", List.of(Map.of("sku", "A", "quantity", 1, "unitPrice", "10000")))));
@@ -53,6 +55,8 @@ class WalletBrowserIT extends BrowserIntegrationTest {
         assertThat(((Number) qrWidth).intValue()).as("the QR code loaded").isPositive();
         browser.assertAccessible();
         browser.screenshot("wallet-card");
+        browser.driver().executeScript("window.scrollTo(0, document.body.scrollHeight)");
+        browser.screenshot("wallet-card-end");
         long bytes = cardPageBytes("/w/" + shop.slug);
         System.out.println("wallet card page, first load: " + bytes + " bytes transferred");
         assertThat(bytes).as("the card page's first load").isLessThan(CARD_PAGE_BUDGET);

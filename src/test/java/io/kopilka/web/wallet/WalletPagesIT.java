@@ -97,6 +97,15 @@ class WalletPagesIT extends IntegrationTest {
         // No htmx on the first page: it must stay light.
         assertThat(card.body()).doesNotContain("htmx");
 
+        // The same card in Kazakh and in English, as the member picks the language in their settings.
+        for (List<String> language : List.of(List.of("kk", "500 ұпай"), List.of("en", "500 points"),
+                List.of("ru", "500 баллов"))) {
+            me.phone().get("/w/" + shop.slug() + "/settings");
+            me.phone().post("/w/" + shop.slug() + "/settings/language", Map.of("lang", language.get(0)));
+            assertThat(me.phone().get("/w/" + shop.slug()).html().select(".wp-balance .wp-big").text())
+                    .isEqualTo(language.get(1));
+        }
+
         Screens.Page qr = me.phone().get("/w/" + shop.slug() + "/card.svg");
         assertThat(qr.status()).isEqualTo(200);
         assertThat(qr.header("Content-Type")).startsWith("image/svg+xml");
