@@ -20,9 +20,21 @@ const SHELL = [
 self.addEventListener("install", (event) => {
   // One missing file must not stop the worker: the others still make the till usable offline.
   event.waitUntil(caches.open(CACHE)
-    .then((cache) => Promise.allSettled(SHELL.map((url) => cache.add(url))))
+    .then((cache) => Promise.allSettled(SHELL.map((url) => cache.add(url)).concat(keepTillPage(cache))))
     .then(() => self.skipWaiting()));
 });
+
+// The till's page itself, so that it opens offline even if the network drops before the next visit.
+// Not cache.add: a signed-out browser is redirected to the sign-in page, which must not be kept as the till.
+function keepTillPage(cache) {
+  const till = new URL("/till", self.location.href).href;
+  return fetch(till, {credentials: "same-origin"}).then((answer) => {
+    if (answer.ok && !answer.redirected) {
+      return cache.put(till, answer);
+    }
+    return undefined;
+  });
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(caches.keys()

@@ -5,7 +5,7 @@
 // Texts come from the page (templates/till/offline.html), in the cashier's language.
 (function () {
   "use strict";
-  var DB = "kopilka-till", STORE = "purchases", RETRY_MS = 20000;
+  var DB = "kopilka-till", STORE = "purchases", RETRY_MS = 15000;
   var syncing = false;
 
   // --- the queue: one IndexedDB store, keyed by externalId ---
@@ -44,7 +44,8 @@
   function money(entry) {
     try {
       return new Intl.NumberFormat(document.documentElement.lang || undefined,
-        {style: "currency", currency: entry.currency || "KZT"}).format(Number(entry.amount));
+        {style: "currency", currency: entry.currency || "KZT", currencyDisplay: "narrowSymbol"})
+        .format(Number(entry.amount));
     } catch (e) {
       return entry.amount + " " + (entry.currency || "");
     }
@@ -74,6 +75,7 @@
     var status = document.getElementById("till-offline-status");
     if (!status) { return Promise.resolve(); }
     return all().then(function (entries) {
+      entries.sort(function (a, b) { return a.createdAt < b.createdAt ? -1 : 1; });
       var waiting = entries.filter(function (e) { return e.state !== "failed"; });
       var failed = entries.filter(function (e) { return e.state === "failed"; });
       status.replaceChildren();
@@ -207,7 +209,7 @@
       method: "POST", credentials: "same-origin", redirect: "manual", headers: csrfHeaders(),
       body: JSON.stringify({externalId: entry.externalId, card: entry.card, amount: entry.amount,
         createdAt: entry.createdAt})
-    }).then(verdict, function () { return "later"; });
+    }).then(verdict, function () { return "unreachable"; });
   }
 
   function sync() {
@@ -226,13 +228,15 @@
           return send(entry).then(function (outcome) {
             if (outcome === "done") { sent++; return remove(entry.externalId); }
             if (outcome === "failed") { entry.state = "failed"; return put(entry); }
-            return outcome; // "later" or "signIn": the rest waits too
+            return outcome; // "later", "unreachable" or "signIn": the rest waits too
           });
         });
       }, Promise.resolve(undefined));
     }).then(function (stop) {
       if (stop === "signIn") { return show(text("signIn"), "bad"); }
       if (stop === "later") { return show(null); }
+      // The browser thinks it is online, but the server is out of reach: said as plainly as offline.
+      if (stop === "unreachable") { return show(navigator.onLine ? text("offline") : null, "warn"); }
       return sent ? show(text("sent"), "ok") : render();
     }).catch(function () {
       return render();

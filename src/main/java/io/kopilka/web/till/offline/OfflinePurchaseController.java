@@ -2,10 +2,13 @@ package io.kopilka.web.till.offline;
 
 import io.kopilka.purchase.PurchaseOrder;
 import io.kopilka.purchase.Purchases;
+import io.kopilka.shared.Now;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.StaffMember;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,9 +30,11 @@ class OfflinePurchaseController {
     static final String CHECK_SKU = "CHECK";
 
     private final Purchases purchases;
+    private final Clock clock;
 
-    OfflinePurchaseController(Purchases purchases) {
+    OfflinePurchaseController(Purchases purchases, Clock clock) {
         this.purchases = purchases;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/till/offline/purchases", consumes = "application/json")
@@ -40,7 +45,7 @@ class OfflinePurchaseController {
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(OfflineReceipt.of(outcome.body()));
     }
 
-    private static PurchaseOrder order(StaffMember me, OfflinePurchase sent) {
+    private PurchaseOrder order(StaffMember me, OfflinePurchase sent) {
         if (sent.spendsSomething()) {
             throw ApiProblem.unprocessable("needs_network", "Points and coupons are spent at the moment of the "
                     + "sale, with the server: a purchase kept offline may only earn");
@@ -60,8 +65,13 @@ class OfflinePurchaseController {
                     + "an offline purchase needs the one store the account is fixed to");
         }
         // occurredAt is when the cashier took the check, so it counts on that day (within the program's
-        // maxBackdateDays, which the facade checks); a missing time means now.
-        return new PurchaseOrder(sent.externalId(), store, null, sent.createdAt(),
+        // maxBackdateDays, which the facade checks). A device whose clock runs ahead would have every kept
+        // purchase refused as "in the future": those count as now (null, so a resend has the same request).
+        OffsetDateTime at = sent.createdAt();
+        if (at != null && at.toInstant().isAfter(Now.of(clock))) {
+            at = null;
+        }
+        return new PurchaseOrder(sent.externalId(), store, null, at,
                 new PurchaseOrder.MemberReference(null, null, sent.card().strip()),
                 List.of(new PurchaseOrder.Item(CHECK_SKU, null, null, BigDecimal.ONE, sent.amount())), null, null);
     }
