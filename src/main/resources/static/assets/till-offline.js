@@ -80,11 +80,11 @@
       var failed = entries.filter(function (e) { return e.state === "failed"; });
       status.replaceChildren();
       var offline = !navigator.onLine;
+      // Never hidden, only emptied: a live region must stay in the page for its changes to be read out.
       if (!note && !offline && entries.length === 0) {
-        status.hidden = true;
+        status.className = "";
         return;
       }
-      status.hidden = false;
       status.className = "till-offline" + (offline ? " is-offline" : "");
       if (offline) { status.append(element("p", "notice warn", text("offline"))); }
       if (note) { status.append(element("p", "notice " + note.kind, note.sentence)); }
@@ -173,6 +173,9 @@
     var submitted = config.triggeringEvent ? config.triggeringEvent.type === "submit" : true;
     if (isCheck(form) && submitted) {
       keep(form);
+    } else if (navigator.onLine) {
+      // A look-up or a quote that got no answer: the cashier learns why nothing happened.
+      show(text("offline"), "warn");
     }
   });
 
@@ -214,6 +217,7 @@
 
   function sync() {
     if (syncing || !navigator.onLine) { return Promise.resolve(); }
+    if (note && note.sentence === text("offline")) { note = null; } // said when a request got no answer
     syncing = true;
     var sent = 0;
     return all().then(function (entries) {
