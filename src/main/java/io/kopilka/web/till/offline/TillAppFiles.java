@@ -1,5 +1,6 @@
 package io.kopilka.web.till.offline;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * cookies, and neither holds anything about a business.
  */
 @RestController
+@Hidden // files of the till's web app, not operations of the REST API
 class TillAppFiles {
     static final String WORKER = "/till/sw.js";
     static final String MANIFEST = "/till/manifest.webmanifest";
