@@ -150,6 +150,9 @@ class ApiSecurityConfiguration {
                         .accessDeniedPage("/staff/denied"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/staff/password/**", "/staff/denied").permitAll()
+                        // The till app's service worker and manifest: code and names, nothing of a business; a
+                        // browser fetches a manifest without cookies.
+                        .requestMatchers(HttpMethod.GET, "/till/sw.js", "/till/manifest.webmanifest").permitAll()
                         .requestMatchers("/logout").authenticated()
                         .anyRequest().access((authentication, context) -> new AuthorizationDecision(
                                 authentication.get() instanceof StaffAuthentication staff
