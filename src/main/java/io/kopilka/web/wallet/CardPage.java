@@ -8,6 +8,12 @@ import io.kopilka.shared.web.Page;
 import io.kopilka.shared.web.TimeCursor;
 import java.time.Duration;
 import java.util.Locale;
+import io.kopilka.confirmation.RedemptionConfirmations;
+import io.kopilka.program.Programs;
+import io.kopilka.shared.MemberId;
+import io.kopilka.shared.Now;
+import io.kopilka.shared.TenantId;
+import java.time.Clock;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,18 +32,44 @@ class CardPage {
     private final WalletPages pages;
     private final CardViews cards;
     private final Ledger ledger;
+    private final Programs programs;
+    private final RedemptionConfirmations confirmations;
+    private final Clock clock;
 
-    CardPage(WalletPages pages, CardViews cards, Ledger ledger) {
+    CardPage(WalletPages pages, CardViews cards, Ledger ledger, Programs programs,
+             RedemptionConfirmations confirmations, Clock clock) {
         this.pages = pages;
         this.cards = cards;
         this.ledger = ledger;
+        this.programs = programs;
+        this.confirmations = confirmations;
+        this.clock = clock;
     }
 
     @GetMapping("/w/{slug}")
     String card(@AuthenticationPrincipal WalletMember me, @PathVariable String slug, Model model, Locale locale) {
         var visit = pages.visit(me, slug, model, locale);
         model.addAttribute("card", cards.of(visit.tenant(), visit.member(), visit.formats()));
+        confirmationCode(visit.tenant().id(), visit.member().id(), slug, model);
         return "wallet/card";
+    }
+
+    /**
+     * The code that confirms a large redemption at the till, fetched again every 30 s by the card page.
+     * Shown only where the business asks for it (a threshold in its program): elsewhere it would only puzzle.
+     */
+    @GetMapping("/w/{slug}/code")
+    String code(@AuthenticationPrincipal WalletMember me, @PathVariable String slug, Model model, Locale locale) {
+        var visit = pages.visit(me, slug, model, locale);
+        confirmationCode(visit.tenant().id(), visit.member().id(), slug, model);
+        return "wallet/card :: confirmation-code";
+    }
+
+    private void confirmationCode(TenantId tenant, MemberId member, String slug, Model model) {
+        if (programs.of(tenant).redemptionConfirmationAbove() > 0) {
+            model.addAttribute("confirmationCode", confirmations.currentCode(tenant, member, Now.of(clock)));
+            model.addAttribute("confirmationCodeUrl", "/w/" + slug + "/code");
+        }
     }
 
     /**

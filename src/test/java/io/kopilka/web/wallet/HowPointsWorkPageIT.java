@@ -12,11 +12,6 @@ import org.junit.jupiter.api.Test;
 /** /w/{slug}/how: public, in the reader's language, this business's program and questions only. */
 class HowPointsWorkPageIT extends IntegrationTest {
 
-    private String slug(TestTenant tenant) {
-        return jdbc.sql("SELECT slug FROM tenant WHERE id = :id").param("id", java.util.UUID.fromString(tenant.id()))
-                .query(String.class).single();
-    }
-
     private TestTenant cafe() {
         TestTenant t = newTenant();
         api.put(t.adminKey(), "/api/v1/program", Map.of("pointValue", "1.00", "maxRedeemShare", "0.30",
