@@ -45,7 +45,10 @@ class SqlBoundariesTest {
             Map.entry("occasion", Set.of("occasion_day", "occasion_gift")),
             Map.entry("notification", Set.of("notification", "notification_settings", "notification_template",
                     "expiry_reminder", "telegram_link", "telegram_chat", "telegram_bot", "notification_day")),
-            Map.entry("webhook", Set.of("webhook_subscription", "webhook_delivery")));
+            Map.entry("webhook", Set.of("webhook_subscription", "webhook_delivery")),
+            Map.entry("faq", Set.of("faq_list", "faq_item")),
+            Map.entry("memberaccess", Set.of("wallet_code", "wallet_session")),
+            Map.entry("confirmation", Set.of("redemption_secret", "redemption_code")));
     /** Tables with no tenant: a tenant's own row (keyed by its id) and the platform key. */
     private static final Set<String> ABOVE_TENANTS = Set.of("tenant", "platform_key");
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]+)",

@@ -86,7 +86,8 @@ class DemoEngagement {
                 p.minRedeemPoints(), p.pendingDays(), p.expiry(), p.expiryReminderDays(), p.welcomePoints(),
                 1000, new Program.Referral(500, 300, new BigDecimal("3000.00"), 10), p.maxBackdateDays(),
                 p.staffGifts(), new Program.Birthday(1000, null, 0, 14),
-                new Program.WinBack(60, 0, comeBack.reward().id().toString(), 180, null)));
+                new Program.WinBack(60, 0, comeBack.reward().id().toString(), 180, null),
+                p.redemptionConfirmationAbove()));
     }
 
     /** Members in the middle of each: a friend not yet rewarded, a birthday soon, a card one stamp short. */

@@ -3,6 +3,7 @@ package io.kopilka.demo;
 import io.kopilka.shared.RuleId;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
+import io.kopilka.memberaccess.WalletAccess;
 import io.kopilka.program.ExpiryPolicy;
 import io.kopilka.program.Program;
 import io.kopilka.program.Programs;
@@ -63,17 +64,19 @@ class DemoProgram {
     private final DemoEngagement engagement;
     private final DemoNotifications notifications;
     private final DemoStaff staff;
+    private final WalletAccess walletAccess;
     private final Clock clock;
     private final String port;
 
     DemoProgram(ApplicationArguments args, Tenants tenants, Stores stores, ApiKeys keys, Members members,
                 Programs programs, Rules rules, Purchases purchases, Tiers tiers, DemoRewards rewards,
-                DemoEngagement engagement, DemoNotifications notifications, DemoStaff staff, Clock clock,
-                @Value("${local.server.port:${server.port:8080}}") String port) {
+                DemoEngagement engagement, DemoNotifications notifications, DemoStaff staff, WalletAccess walletAccess,
+                Clock clock, @Value("${local.server.port:${server.port:8080}}") String port) {
         this.rewards = rewards;
         this.engagement = engagement;
         this.notifications = notifications;
         this.staff = staff;
+        this.walletAccess = walletAccess;
         this.programs = programs;
         this.rules = rules;
         this.purchases = purchases;
@@ -97,13 +100,18 @@ class DemoProgram {
                 .secret();
         String base = "http://localhost:" + port;
         List<DemoStaff.Login> logins = staff.signIns(tenant.id());
+        // Aigerim's wallet without a code: a link good once, for a day, made anew at every start.
+        Member aigerim = members.byPhone(tenant.id(), "8 701 123 45 67").orElseThrow();
+        String walletLink = base + "/w/" + tenant.slug() + "/signin/link/" + walletAccess.signInLink(tenant.id(), aigerim.id());
         log.warn("""
 
                 ============================================================
                 Kopilka demo: {} ({}, {})
                   Admin console:  {}/admin
                     owner:        {}  password {}
-                  Till (cashier): {}  password {}
+                  Till (cashier): {}/till  {}  password {}
+                  Customer wallet: {}/w/{}  (join, or sign in with a phone: the code is in the mailbox below)
+                    Aigerim's card, signed in at once (one use): {}
                   Admin API key:  {}
                   Swagger UI:     {}/swagger-ui.html  (Authorize → paste the key)
                   OpenAPI:        {}/v3/api-docs
@@ -117,8 +125,8 @@ class DemoProgram {
                   Expiry reminders now: POST /api/v1/jobs/expiry_reminders/run
                 ============================================================""",
                 tenant.name(), tenant.currency().getCurrencyCode(), tenant.timezone(), base,
-                logins.get(0).email(), logins.get(0).password(), logins.get(1).email(), logins.get(1).password(),
-                key, base, base, base, key, base);
+                logins.get(0).email(), logins.get(0).password(), base, logins.get(1).email(), logins.get(1).password(),
+                base, tenant.slug(), walletLink, key, base, base, base, key, base);
     }
 
     private Tenant seed() {

@@ -110,7 +110,7 @@ class DemoRewards {
                 program.maxRedeemShare(), program.minRedeemPoints(), program.pendingDays(), program.expiry(),
                 program.expiryReminderDays(), program.welcomePoints(), program.birthdayPoints(), program.referral(),
                 program.maxBackdateDays(), new Program.StaffGifts(1000, List.of(haircut.reward().id().toString())),
-                program.birthday(), program.winBack()));
+                program.birthday(), program.winBack(), program.redemptionConfirmationAbove()));
 
         Cause trees = tx.execute(status -> causes.create(owner, CauseValidation.check(new CauseValidation.Input(
                 "Посади дерево", Map.of("kk", "Ағаш ек", "en", "Plant a tree"),

@@ -9,11 +9,13 @@ import java.util.List;
  *
  * @param version    increases with every change; a purchase records the version that priced it
  * @param staffGifts what staff may give by hand ({@link StaffGifts#NONE} unless the owner says)
+ * @param redemptionConfirmationAbove a redemption of more points than this needs the member's confirmation at
+ *                   the till (the wallet's code or one sent to them); 0: never asked
  */
 public record Program(long version, BigDecimal pointValue, BigDecimal maxRedeemShare, long minRedeemPoints,
                       int pendingDays, ExpiryPolicy expiry, List<Integer> expiryReminderDays, long welcomePoints,
                       long birthdayPoints, Referral referral, int maxBackdateDays, StaffGifts staffGifts,
-                      Birthday birthday, WinBack winBack) {
+                      Birthday birthday, WinBack winBack, long redemptionConfirmationAbove) {
 
     /**
      * {@code birthdayPoints} is the older name of {@code birthday.points}: the two are one value. When
@@ -29,6 +31,20 @@ public record Program(long version, BigDecimal pointValue, BigDecimal maxRedeemS
         if (winBack == null) {
             winBack = WinBack.DEFAULT;
         }
+    }
+
+    /** A program that never asks for a redemption's confirmation (the settings as they were before it). */
+    public Program(long version, BigDecimal pointValue, BigDecimal maxRedeemShare, long minRedeemPoints,
+                   int pendingDays, ExpiryPolicy expiry, List<Integer> expiryReminderDays, long welcomePoints,
+                   long birthdayPoints, Referral referral, int maxBackdateDays, StaffGifts staffGifts,
+                   Birthday birthday, WinBack winBack) {
+        this(version, pointValue, maxRedeemShare, minRedeemPoints, pendingDays, expiry, expiryReminderDays,
+                welcomePoints, birthdayPoints, referral, maxBackdateDays, staffGifts, birthday, winBack, 0);
+    }
+
+    /** Whether spending {@code points} at once needs the member's confirmation. */
+    public boolean needsConfirmation(long points) {
+        return redemptionConfirmationAbove > 0 && points > redemptionConfirmationAbove;
     }
 
     /** A program with the default birthday (of {@code birthdayPoints}) and win-back settings. */

@@ -63,6 +63,9 @@ public final class ProgramValidation {
             problems.add(new Problem("maxBackdateDays", "must be between 0 and 365"));
         }
         checkStaffGifts(p.staffGifts(), problems);
+        if (p.redemptionConfirmationAbove() < 0 || p.redemptionConfirmationAbove() > Points.MAX) {
+            problems.add(new Problem("redemptionConfirmationAbove", "must be between 0 and " + Points.MAX));
+        }
         checkBirthday(p.birthday(), problems);
         checkWinBack(p.winBack(), problems);
         return problems;

@@ -15,6 +15,9 @@ public interface Tenants {
     /** The oldest tenant with exactly this name (the demo finds its tenant this way). */
     Optional<Tenant> byName(String name);
 
+    /** The tenant whose customer pages live at {@code /w/{slug}}; empty for a slug nobody has. */
+    Optional<Tenant> bySlug(String slug);
+
     /** Every tenant's id, in id order: what a daily job of every tenant goes through. */
     List<TenantId> ids();
 

@@ -92,7 +92,7 @@ final class FixedCorpus {
     /**
      * Whether a path parameter names one of a tenant's objects (a member, a rule), which another
      * tenant must not reach; a job's name ("birthday") is the same word in every tenant, and so are a
-     * template's kind, locale and channel.
+     * template's kind, locale and channel, and a language of the FAQ.
      */
     private static boolean namesAnObject(Operation op, Param p) {
         return !NOT_OBJECTS.contains(RequestBuilder.collectionOf(op, p));
@@ -100,7 +100,7 @@ final class FixedCorpus {
 
     private static final java.util.Set<String> NOT_OBJECTS = java.util.Set.of("/api/v1/jobs",
             "/api/v1/notifications/templates", "/api/v1/notifications/templates/{kind}",
-            "/api/v1/notifications/templates/{kind}/{locale}");
+            "/api/v1/notifications/templates/{kind}/{locale}", "/api/v1/faq");
 
     private void pathIds(Operation op, String key) {
         for (Param p : op.in("path")) {

@@ -67,6 +67,8 @@ final class FixtureSetup {
         pool.put("/api/v1/notifications/templates", "welcome");
         pool.put("/api/v1/notifications/templates/{kind}", "ru");
         pool.put("/api/v1/notifications/templates/{kind}/{locale}", "email");
+        // A language every tenant's questions exist in.
+        pool.put("/api/v1/faq", "ru");
         String m2 = must(api.post(key, "/api/v1/members", Map.of("phone", bodies.phone())), "member 2").text("id");
         soft(api.post(key, "/api/v1/members/" + m1.text("id") + "/adjustments",
                 Map.of("points", 1_000_000, "reason", "fuzz float")), name + ": adjustment");

@@ -20,7 +20,7 @@ final class OperationKeys {
             "\\w+ /api/v1/api-keys.*", "\\w+ /api/v1/program.*", "\\w+ /api/v1/rules.*", "\\w+ /api/v1/tiers.*",
             "POST /api/v1/stores", "PUT /api/v1/members/[^/]+/tier", "DELETE /api/v1/members/[^/]+",
             "(POST|PUT|DELETE) /api/v1/(rewards|challenges|causes).*",
-            "\\w+ /api/v1/(webhooks|analytics|audit|staff|notifications|engagement|jobs).*",
+            "\\w+ /api/v1/(webhooks|analytics|audit|staff|notifications|engagement|jobs|faq).*",
             "POST /api/v1/coupons/[^/]+/cancel").stream().map(Pattern::compile).toList();
 
     private final String adminKey;

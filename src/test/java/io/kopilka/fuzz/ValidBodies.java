@@ -124,6 +124,8 @@ final class ValidBodies {
             case "POST /api/v1/stores" -> json("code", "s-" + UUID.randomUUID().toString().substring(0, 8),
                     "name", "Second street");
             case "PUT /api/v1/program" -> program();
+            case "PUT /api/v1/faq/{locale}" -> json("items", List.of(json("question", "Как копить баллы?",
+                    "answer", "Назовите телефон на кассе."), json("question", "Баллы сгорают?", "answer", "Нет.")));
             case "PUT /api/v1/notifications/settings" -> json("email", true, "sms", false,
                     "quietHours", json("from", "21:00", "to", "09:00"), "expiryReminderDays", List.of(14, 3),
                     "balanceReminder", json("everyDays", 30, "minPoints", 100), "maxMarketingPerWeek", 2,

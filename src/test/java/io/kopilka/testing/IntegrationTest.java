@@ -37,7 +37,8 @@ import org.springframework.test.context.TestPropertySource;
         "kopilka.metrics-token=" + IntegrationTest.METRICS_TOKEN,
         "kopilka.rate.failed-auth-capacity=1000000000",
         "kopilka.rate.key-capacity=1000000000",
-        "kopilka.rate.lookup-miss-capacity=1000000000"})
+        "kopilka.rate.lookup-miss-capacity=1000000000",
+        "kopilka.wallet.codes-per-address-hour=1000000000"})
 @Import(IntegrationTest.TestClockConfiguration.class)
 public abstract class IntegrationTest {
     public static final String PLATFORM_KEY = "test-platform-key-0123456789";
@@ -92,6 +93,12 @@ public abstract class IntegrationTest {
     protected static String randomPhone() {
         long n = Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L);
         return String.format("+7701%07d", n);
+    }
+
+    /** The tenant's slug: its wallet lives at {@code /w/{slug}}. */
+    protected String slug(TestTenant tenant) {
+        return jdbc.sql("SELECT slug FROM tenant WHERE id = CAST(:id AS uuid)").param("id", tenant.id())
+                .query(String.class).single();
     }
 
     protected String newMember(TestTenant tenant) {

@@ -133,6 +133,20 @@ public final class Screens {
         return send(request, htmx);
     }
 
+    /**
+     * A JSON POST as a page's script sends it with {@code fetch}: the session cookie, and the CSRF token
+     * of the last page read in the {@code X-CSRF-TOKEN} header unless {@code withToken} is false.
+     */
+    public Page postJson(String path, String json, boolean withToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (withToken && csrf != null) {
+            request.header("X-CSRF-TOKEN", csrf);
+        }
+        return send(request, false);
+    }
+
     /** Follows a redirect the way a browser would (GET). */
     public Page follow(Page redirect) {
         URI target = URI.create(base).resolve(redirect.location());

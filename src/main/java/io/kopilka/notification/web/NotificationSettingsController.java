@@ -79,6 +79,6 @@ class NotificationSettingsController {
     private static Program withReminderDays(Program p, List<Integer> days) {
         return new Program(p.version(), p.pointValue(), p.maxRedeemShare(), p.minRedeemPoints(), p.pendingDays(),
                 p.expiry(), days, p.welcomePoints(), p.birthdayPoints(), p.referral(), p.maxBackdateDays(),
-                p.staffGifts(), p.birthday(), p.winBack());
+                p.staffGifts(), p.birthday(), p.winBack(), p.redemptionConfirmationAbove());
     }
 }

@@ -16,12 +16,13 @@ import java.util.List;
  * @param staffGifts since staff gifts; null in older rows: staff may give nothing
  * @param birthday   since the birthday job; null in older rows: the defaults with {@code birthdayPoints}
  * @param winBack    since win-back; null in older rows: the defaults
+ * @param redemptionConfirmationAbove since the till's confirmation; null in older rows: never asked
  */
 record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pointValue,
                      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxRedeemShare, long minRedeemPoints,
                      int pendingDays, Expiry expiry, List<Integer> expiryReminderDays, long welcomePoints,
                      long birthdayPoints, Referral referral, int maxBackdateDays, StaffGifts staffGifts,
-                     Birthday birthday, WinBack winBack) {
+                     Birthday birthday, WinBack winBack, Long redemptionConfirmationAbove) {
 
     record Birthday(long points, String rewardId, int daysBefore, int couponValidDays) {
     }
@@ -53,7 +54,7 @@ record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal poi
                 new Birthday(p.birthday().points(), p.birthday().rewardId(), p.birthday().daysBefore(),
                         p.birthday().couponValidDays()),
                 new WinBack(p.winBack().afterDays(), p.winBack().points(), p.winBack().rewardId(),
-                        p.winBack().oncePerDays(), p.winBack().cadence()));
+                        p.winBack().oncePerDays(), p.winBack().cadence()), p.redemptionConfirmationAbove());
     }
 
     Program toProgram(long version) {
@@ -70,6 +71,7 @@ record StoredProgram(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal poi
                 birthday == null ? null : new Program.Birthday(birthday.points(), birthday.rewardId(),
                         birthday.daysBefore(), birthday.couponValidDays()),
                 winBack == null ? null : new Program.WinBack(winBack.afterDays(), winBack.points(),
-                        winBack.rewardId(), winBack.oncePerDays(), winBack.cadence()));
+                        winBack.rewardId(), winBack.oncePerDays(), winBack.cadence()),
+                redemptionConfirmationAbove == null ? 0 : redemptionConfirmationAbove);
     }
 }

@@ -31,6 +31,9 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
                               @Nullable StaffGifts staffGifts,
                               @Nullable Birthday birthday,
                               @Nullable WinBack winBack,
+                              @Nullable @Schema(description = "A redemption of more points than this needs the "
+                                      + "member's confirmation at the till: the code their wallet shows or one sent "
+                                      + "to them; 0 or null: never asked") Long redemptionConfirmationAbove,
                               @Nullable @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "Goes up by "
                                       + "one with each replacement; ignored in a request") Long version) {
 
@@ -87,7 +90,8 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
                 new Birthday(p.birthday().points(), p.birthday().rewardId(), p.birthday().daysBefore(),
                         p.birthday().couponValidDays()),
                 new WinBack(p.winBack().afterDays(), p.winBack().points(), p.winBack().rewardId(),
-                        p.winBack().oncePerDays(), p.winBack().cadence()), p.version());
+                        p.winBack().oncePerDays(), p.winBack().cadence()), p.redemptionConfirmationAbove(),
+                p.version());
     }
 
     /** The program this document describes; null for an unknown expiry mode (reported by validation). */
@@ -125,7 +129,8 @@ public record ProgramDocument(@Nullable @Schema(ref = "DecimalInput", descriptio
         return new Program(version, or(pointValue, d.pointValue()), or(maxRedeemShare, d.maxRedeemShare()),
                 or(minRedeemPoints, d.minRedeemPoints()), or(pendingDays, d.pendingDays()), expiryPolicy,
                 or(expiryReminderDays, d.expiryReminderDays()), or(welcomePoints, d.welcomePoints()),
-                birthdayGift, ref, or(maxBackdateDays, d.maxBackdateDays()), gifts, bday, back);
+                birthdayGift, ref, or(maxBackdateDays, d.maxBackdateDays()), gifts, bday, back,
+                or(redemptionConfirmationAbove, 0L));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -51,7 +51,8 @@ class ApiSecurityConfiguration {
     private static final String[] ADMIN_ONLY = {
             "/api/v1/api-keys/**", "/api/v1/audit/**", "/api/v1/program/**", "/api/v1/rules/**", "/api/v1/tiers/**",
             "/api/v1/rewards/**", "/api/v1/challenges/**", "/api/v1/webhooks/**", "/api/v1/analytics/**",
-            "/api/v1/engagement/**", "/api/v1/jobs/**", "/api/v1/notifications/**", "/api/v1/staff", "/api/v1/staff/**"};
+            "/api/v1/engagement/**", "/api/v1/jobs/**", "/api/v1/notifications/**", "/api/v1/staff", "/api/v1/staff/**",
+            "/api/v1/faq", "/api/v1/faq/**"};
 
     static final String[] PUBLIC_HEALTH = {"/actuator/health", "/actuator/health/liveness",
             "/actuator/health/readiness"};
@@ -149,6 +150,9 @@ class ApiSecurityConfiguration {
                         .accessDeniedPage("/staff/denied"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/staff/password/**", "/staff/denied").permitAll()
+                        // The till app's service worker and manifest: code and names, nothing of a business; a
+                        // browser fetches a manifest without cookies.
+                        .requestMatchers(HttpMethod.GET, "/till/sw.js", "/till/manifest.webmanifest").permitAll()
                         .requestMatchers("/logout").authenticated()
                         .anyRequest().access((authentication, context) -> new AuthorizationDecision(
                                 authentication.get() instanceof StaffAuthentication staff

@@ -115,6 +115,14 @@ class JdbcTenants implements Tenants {
     }
 
     @Override
+    public Optional<Tenant> bySlug(String slug) {
+        // Slugs are unique (tenant_slug); the id it names is then read through the cache.
+        return jdbc.sql("SELECT id FROM tenant WHERE slug = :slug").param("slug", slug)
+                .query((rs, n) -> new TenantId(rs.getObject("id", java.util.UUID.class))).optional()
+                .flatMap(this::byId);
+    }
+
+    @Override
     public List<TenantId> ids() {
         return jdbc.sql("SELECT id FROM tenant ORDER BY id").query((rs, i) -> new TenantId(rs.getObject(1, UUID.class)))
                 .list();

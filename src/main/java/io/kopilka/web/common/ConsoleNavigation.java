@@ -26,6 +26,7 @@ public final class ConsoleNavigation {
             new Item("/admin/challenges", "console.nav.challenges", "program"),
             new Item("/admin/causes", "console.nav.causes", "program"),
             new Item("/admin/notifications", "console.nav.notifications", "program"),
+            new Item("/admin/faq", "console.nav.faq", "program"),
             new Item("/admin/webhooks", "console.nav.webhooks", "business"),
             new Item("/admin/stores", "console.nav.stores", "business"),
             new Item("/admin/api-keys", "console.nav.keys", "business"),

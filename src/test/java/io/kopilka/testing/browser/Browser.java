@@ -46,6 +46,11 @@ public final class Browser implements AutoCloseable {
 
     /** A browser whose {@link #open(String) paths} are on this port of 127.0.0.1, at the desktop size. */
     public static Browser start(int port) {
+        return start(port, List.of());
+    }
+
+    /** The same, with more of Chromium's switches (a fake camera, say). */
+    public static Browser start(int port, List<String> moreArguments) {
         requireInstalled();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -54,6 +59,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + Viewport.DESKTOP.width() + "," + Viewport.DESKTOP.height(),
                 "--hide-scrollbars", "--no-first-run", "--disable-extensions", "--lang=ru");
+        options.addArguments(moreArguments);
         // The driver's path is given, so Selenium Manager never looks for (or downloads) one.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
@@ -144,6 +150,17 @@ public final class Browser implements AutoCloseable {
     public String path() {
         String url = driver.getCurrentUrl();
         return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    /**
+     * Cuts the page's network or gives it back, as DevTools' "Offline" does: requests fail as with no
+     * network at all, and the page's {@code navigator.onLine} and its online/offline events follow.
+     */
+    public Browser network(boolean up) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !up, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        return this;
     }
 
     /** The driver itself, for what these helpers do not cover. */

@@ -18,9 +18,19 @@ public abstract class BrowserIntegrationTest extends IntegrationTest {
     @BeforeEach
     void startBrowser() {
         if (shared == null) {
-            shared = Browser.start(port);
+            shared = Browser.start(browserPort(), browserArguments());
         }
         browser = shared.resize(Viewport.DESKTOP);
+    }
+
+    /** The port the browser's pages are on: the application's, unless a test puts something between. */
+    protected int browserPort() {
+        return port;
+    }
+
+    /** More of Chromium's switches for this class's browser (a fake camera, say); none by default. */
+    protected java.util.List<String> browserArguments() {
+        return java.util.List.of();
     }
 
     @AfterAll

@@ -115,6 +115,6 @@ class NotificationSettingsPage {
     private static Program withReminderDays(Program p, List<Integer> days) {
         return new Program(p.version(), p.pointValue(), p.maxRedeemShare(), p.minRedeemPoints(), p.pendingDays(),
                 p.expiry(), days, p.welcomePoints(), p.birthdayPoints(), p.referral(), p.maxBackdateDays(),
-                p.staffGifts(), p.birthday(), p.winBack());
+                p.staffGifts(), p.birthday(), p.winBack(), p.redemptionConfirmationAbove());
     }
 }

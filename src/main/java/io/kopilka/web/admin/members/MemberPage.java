@@ -6,6 +6,7 @@ import io.kopilka.shared.web.TimeCursor;
 import io.kopilka.tenant.StaffMember;
 import java.util.Locale;
 import java.util.Set;
+import io.kopilka.web.common.MemberExport;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -58,11 +59,11 @@ class MemberPage {
 
     /** What the program keeps about the member, as one JSON file to hand to them (a data subject's request). */
     @GetMapping("/admin/members/{id}/export")
-    ResponseEntity<byte[]> export(@AuthenticationPrincipal StaffMember me, @PathVariable String id, Locale locale) {
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal StaffMember me, @PathVariable String id) {
         Member member = members.get(me.tenant(), id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("member-" + member.id() + ".json").build().toString())
-                .body(export.of(me, member, locale));
+                .body(export.of(me.tenant(), member));
     }
 }

@@ -54,6 +54,7 @@ final class ProgramForm {
         f.put("staffGifts.pointsPerKeyPerDay", String.valueOf(p.staffGifts().pointsPerKeyPerDay()));
         f.put(GIFT_REWARDS, String.join(",", p.staffGifts().rewardIds()));
         f.put("maxBackdateDays", String.valueOf(p.maxBackdateDays()));
+        f.put("redemptionConfirmationAbove", String.valueOf(p.redemptionConfirmationAbove()));
         return f;
     }
 
@@ -94,7 +95,8 @@ final class ProgramForm {
         Program program = new Program(version, or(in.decimal("pointValue"), d.pointValue()), share,
                 or(in.whole("minRedeemPoints"), 0L), or(in.wholeInt("pendingDays"), 0), expiry, reminders,
                 or(in.whole("welcomePoints"), 0L), birthdayPoints, referral,
-                or(in.wholeInt("maxBackdateDays"), d.maxBackdateDays()), gifts, birthday, winBack);
+                or(in.wholeInt("maxBackdateDays"), d.maxBackdateDays()), gifts, birthday, winBack,
+                or(in.whole("redemptionConfirmationAbove"), 0L));
         if (!in.errors().isEmpty()) {
             // The typing errors first; the settings' own checks for the other fields beside them.
             Set<String> typed = in.errors().stream().map(FieldError::field).collect(Collectors.toSet());

@@ -1,4 +1,4 @@
-package io.kopilka.web.admin.members;
+package io.kopilka.web.common;
 
 import io.kopilka.engagement.Challenges;
 import io.kopilka.ledger.Entry;
@@ -13,7 +13,6 @@ import io.kopilka.reward.Coupon;
 import io.kopilka.reward.Coupons;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
-import io.kopilka.tenant.StaffMember;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
 import io.kopilka.tier.Tiers;
@@ -25,7 +24,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -33,11 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The member's data as one JSON document, gathered from the same facades the page reads (the API has
- * no export of its own): the record, consents and their history, balance, every ledger entry, level,
+ * no export of its own), for the console's member page and the member's own wallet: the record, consents and their history, balance, every ledger entry, level,
  * coupons, stamp cards, friends invited and the messages sent. Times in the business's zone.
  */
 @Component
-class MemberExport {
+public class MemberExport {
     /** A member with more than this many lines in one list is exported up to it; none has come near. */
     private static final int MAX_ROWS = 10_000;
     private static final int BATCH = 200;
@@ -70,8 +68,7 @@ class MemberExport {
         this.clock = clock;
     }
 
-    byte[] of(StaffMember me, Member m, Locale locale) {
-        TenantId tenant = me.tenant();
+    public byte[] of(TenantId tenant, Member m) {
         Tenant business = tenants.get(tenant);
         ZoneId zone = business.timezone();
         Instant now = Now.of(clock);

@@ -1,0 +1,48 @@
+package io.kopilka.web.till;
+
+import io.kopilka.shared.Texts;
+import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.tenant.Language;
+import io.kopilka.web.common.FormErrors;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A refusal at the till's fields: the check has one amount where the API has items. */
+final class TillErrors {
+    private static final Texts TEXTS = Texts.messages();
+
+    private TillErrors() {
+    }
+
+    static FormErrors of(ApiProblem problem, Locale locale) {
+        FormErrors errors = FormErrors.of(problem, locale);
+        Map<String, String> fields = new LinkedHashMap<>();
+        errors.fields().forEach((field, text) -> fields.merge(field(field), text, (a, b) -> a + " " + b));
+        return new FormErrors(errors.summary(), fields);
+    }
+
+    static FormErrors confirmationNeeded(Locale locale) {
+        return new FormErrors(text("till.confirm.needed", locale), Map.of("code", text("till.confirm.enter", locale)));
+    }
+
+    static FormErrors wrongCode(Locale locale) {
+        return new FormErrors(text("till.confirm.wrong", locale), Map.of("code", text("till.confirm.wrong.field", locale)));
+    }
+
+    static String text(String key, Locale locale) {
+        String language = Language.fromTag(locale.getLanguage()).orElse(Language.RU).tag();
+        return TEXTS.format(key, new Object[0], language);
+    }
+
+    private static String field(String api) {
+        if (api.startsWith("items")) {
+            return "amount";
+        }
+        return switch (api) {
+            case "redeemPoints" -> "redeem";
+            case "couponCodes" -> "coupon";
+            default -> api;
+        };
+    }
+}

@@ -1,0 +1,191 @@
+package io.kopilka.web.till.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kopilka.testing.Api;
+import io.kopilka.testing.Screens;
+import io.kopilka.testing.browser.BrowserIntegrationTest;
+import io.kopilka.testing.browser.CuttableLink;
+import io.kopilka.testing.browser.Viewport;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The till when the network drops, in Chromium: a cashier has a member's check open, the network goes,
+ * two purchases are kept in the browser, a reload while offline still shows the till and the two,
+ * and when the network is back each is recorded exactly once. How the check is opened is the
+ * subclass's: the till's own page ({@link TillOfflineBrowserIT}) or a stand-in of it.
+ */
+abstract class TillOfflineScenario extends BrowserIntegrationTest {
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    protected static final String PASSWORD = "a long enough phrase";
+
+    private static CuttableLink link;
+    protected TestTenant tenant;
+
+    /** The browser reaches the application through a link the test cuts: the page and its worker alike. */
+    @Override
+    protected int browserPort() {
+        if (link == null) {
+            link = CuttableLink.to(port);
+        }
+        return link.port();
+    }
+
+    @AfterAll
+    static void closeTheLink() {
+        if (link != null) {
+            link.close();
+            link = null;
+        }
+    }
+
+    /** The network drops: nothing reaches the server, and the page is told it is offline. */
+    private void networkDown() {
+        link.cut();
+        browser.network(false);
+    }
+
+    private void networkBack() {
+        link.join();
+        browser.network(true);
+    }
+
+    /** Opens, in the signed-in browser, the till's check for the member with this card. */
+    protected abstract void openTheCheckOf(String card);
+
+    /** Opens the till's page as a cashier would after signing in, so that its worker starts. */
+    protected abstract void openTheTill();
+
+    protected WebDriverWait waiting() {
+        return new WebDriverWait(browser.driver(), WAIT);
+    }
+
+    protected void signInAsCashier() {
+        String email = "cashier-" + UUID.randomUUID() + "@example.test";
+        new Screens(port).createStaff(tenant.adminKey(), email, "cashier", java.util.List.of("dostyk"), PASSWORD);
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/login?lang=ru");
+        browser.find(By.id("email")).sendKeys(email);
+        browser.find(By.id("password")).sendKeys(PASSWORD);
+        browser.clickAndLoad(By.cssSelector("form button[type=submit]"));
+    }
+
+    /** Until the service worker controls the page: from then on the page's loads pass through it. */
+    protected void waitForTheWorker() {
+        waiting().withMessage("the till's service worker never took control of the page").until(d ->
+                Boolean.TRUE.equals(browser.driver().executeScript(
+                        "return !!(navigator.serviceWorker && navigator.serviceWorker.controller);")));
+    }
+
+    private String status() {
+        return browser.find(By.id("till-offline-status")).getText();
+    }
+
+    private void waitForStatus(String words) {
+        waiting().withMessage(() -> "the till's status never said \"" + words + "\"; it says: " + status())
+                .until(d -> status().contains(words));
+    }
+
+    private void waitForQueued(int count) {
+        waiting().withMessage(() -> "the till never showed " + count + " purchases waiting; it says: " + status())
+                .until(d -> browser.findAll(By.cssSelector("#till-offline-status .till-offline-list li")).size()
+                        == count);
+    }
+
+    private void check(String amount) {
+        WebElement input = browser.find(By.cssSelector("#till-check input[name=amount]"));
+        input.clear();
+        input.sendKeys(amount);
+        browser.find(By.cssSelector("#till-check [type=submit]")).click();
+    }
+
+    private long purchases() {
+        return jdbc.sql("SELECT count(*) FROM purchase WHERE tenant_id = :tenant")
+                .param("tenant", UUID.fromString(tenant.id())).query(Long.class).single();
+    }
+
+    @Test
+    void purchasesKeptOfflineSurviveAReloadAndAreRecordedOnceEachWhenTheNetworkIsBack() {
+        tenant = newTenant();
+        assertThat(api.post(tenant.adminKey(), "/api/v1/stores", Map.of("code", "dostyk", "name", "Dostyk")).status())
+                .isEqualTo(201);
+        assertThat(api.post(tenant.adminKey(), "/api/v1/rules", Map.of("name", "10% back", "kind",
+                "points_percent", "percent", "10")).status()).isEqualTo(201);
+        Api.Response member = newMember(tenant, Map.of("phone", randomPhone(), "name", "Айгерим"));
+        String memberId = member.text("id");
+        String card = member.text("cardNumber");
+        signInAsCashier();
+        openTheTill();
+        waitForTheWorker();
+        openTheCheckOf(card);
+
+        networkDown();
+        try {
+            waitForStatus("Нет сети");
+            check("4500");
+            waitForStatus("Сохранено на этом устройстве");
+            String secondId = browser.find(By.cssSelector("#till-check input[name=externalId]")).getDomAttribute("value");
+            assertThat(browser.find(By.cssSelector("#till-check input[name=amount]")).getDomProperty("value"))
+                    .as("the total is cleared for the next check").isEmpty();
+            check("1 200,50");
+            waitForQueued(2);
+            assertThat(secondId).as("the next check got an id of its own").isNotBlank();
+
+            // Points need the server: with "pay with points" ticked nothing is kept.
+            var redeem = browser.findAll(By.cssSelector("#till-check input[name=redeem]"));
+            if (!redeem.isEmpty() && redeem.getFirst().isDisplayed()) {
+                redeem.getFirst().click();
+                check("700");
+                waitForStatus("нужна сеть");
+                redeem.getFirst().click();
+                waitForQueued(2);
+            }
+            browser.screenshot("till-offline-queued");
+            browser.assertAccessible();
+
+            browser.driver().navigate().refresh();
+            browser.settle();
+            waitForQueued(2);
+            assertThat(status()).contains("Ждут отправки: 2");
+            afterTheOfflineReload();
+            browser.screenshot("till-offline-reloaded");
+            browser.assertAccessible();
+            browser.resize(Viewport.PHONE).screenshot("till-offline-reloaded");
+            browser.resize(Viewport.DESKTOP);
+            assertThat(purchases()).as("nothing reached the server while offline").isZero();
+        } finally {
+            networkBack();
+        }
+
+        // Sent at the browser's "online" event, else at the till's next try (every 15 s).
+        waitForStatus("Сеть вернулась");
+        waitForQueued(0);
+        browser.screenshot("till-offline-sent");
+        assertThat(purchases()).isEqualTo(2);
+        JsonNode history = api.get(tenant.adminKey(), "/api/v1/members/" + memberId + "/history").json()
+                .path("items");
+        assertThat(history.findValuesAsString("type")).containsExactly("earn", "earn");
+        assertThat(history.findValues("points").stream().map(JsonNode::asLong).sorted().toList())
+                .containsExactly(120L, 450L);
+        assertThat(api.get(tenant.adminKey(), "/api/v1/members/" + memberId + "/balance").json()
+                .path("available").asLong()).isEqualTo(570);
+
+        // The till syncs again on its timer and at each load: nothing more is recorded.
+        browser.driver().navigate().refresh();
+        browser.settle();
+        assertThat(browser.findAll(By.cssSelector("#till-offline-status .till-offline-list li"))).isEmpty();
+        assertThat(purchases()).isEqualTo(2);
+    }
+
+    /** What else a reload while offline must show; the stand-in checks the page came from the worker. */
+    protected void afterTheOfflineReload() {
+    }
+}
