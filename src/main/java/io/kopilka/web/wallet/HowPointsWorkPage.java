@@ -57,8 +57,6 @@ class HowPointsWorkPage {
         Tenant tenant = found.get();
         Language language = asked.or(() -> chosen(request)).or(() -> browser(request)).orElse(tenant.locale());
         model.addAttribute("lang", language.tag());
-        model.addAttribute("business", tenant.name());
-        model.addAttribute("slug", tenant.slug());
         model.addAttribute("languages", Arrays.asList(Language.values()));
         model.addAttribute("sentences", how.explain(tenant.id(), language.locale()).sentences());
         model.addAttribute("questions", faq.questions(tenant.id(), language).items());

@@ -55,7 +55,7 @@ class HowPointsWorkPageIT extends IntegrationTest {
     void anUnknownSlugIsANotFoundPage() {
         Screens.Page missing = new Screens(port).get("/w/no-such-business-here/how?lang=en");
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.html().select("h1").text()).isEqualTo("Page not found");
+        assertThat(missing.html().select("h1").text()).isEqualTo("Nothing here");
     }
 
     @Test
