@@ -32,7 +32,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return respond(Problems.of(problem));
+        return Problems.response(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -4,7 +4,9 @@ import io.kopilka.shared.error.ApiProblem;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /** Builds the RFC 9457 bodies; one place decides what a problem looks like. */
 public final class Problems {
@@ -25,6 +27,12 @@ public final class Problems {
         }
         problem.properties().forEach(body::setProperty);
         return body;
+    }
+
+    /** The problem+json answer to a refusal, as every JSON endpoint gives it. */
+    public static ResponseEntity<ProblemDetail> response(ApiProblem problem) {
+        ProblemDetail body = of(problem);
+        return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     /**

@@ -2,11 +2,15 @@ package io.kopilka.web.till.offline;
 
 import io.kopilka.purchase.Purchases;
 import io.kopilka.shared.Now;
+import io.kopilka.shared.error.ApiProblem;
+import io.kopilka.shared.web.Problems;
 import io.kopilka.tenant.StaffMember;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,5 +39,14 @@ class OfflinePurchaseController {
         var order = sent.order(me.homeStore(), Now.of(clock));
         var outcome = purchases.commit(me.caller(), order, null);
         return ResponseEntity.status(outcome.replayed() ? 200 : 201).body(OfflineReceipt.of(outcome.body()));
+    }
+
+    /**
+     * The till's script reads the refusal, so it is problem+json as in the API, not the till's error page
+     * that the screens' advice for this package renders (a controller's own handler comes first).
+     */
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> refused(ApiProblem problem) {
+        return Problems.response(problem);
     }
 }
