@@ -1,6 +1,7 @@
 package io.kopilka.web.wallet;
 
 import io.kopilka.tenant.Tenant;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The web app manifest that lets a customer put the business's card on the home screen. */
 @RestController
+@Hidden // a file of the wallet's web app, not an operation of the REST API
 class WalletManifest {
     private static final MediaType MANIFEST = MediaType.parseMediaType("application/manifest+json");
 
