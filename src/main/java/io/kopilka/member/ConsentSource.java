@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * How and from where a consent was given or withdrawn, as its history keeps it: {@code how} is the
- * channel of the request ({@code api}, {@code wallet}, {@code unsubscribe_link}, {@code telegram},
+ * channel of the request ({@code api}, {@code wallet}, {@code till}, {@code unsubscribe_link}, {@code telegram},
  * {@code import}, {@code erasure}, {@code system}), {@code detail} what identifies the request (the
  * caller's IP and user agent, the API key). The detail is personal data: an erasure empties it.
  */
@@ -44,6 +44,24 @@ public record ConsentSource(String how, Map<String, String> detail) {
         detail.put("ip", ip);
         detail.put("userAgent", userAgent);
         return new ConsentSource("unsubscribe_link", detail);
+    }
+
+    /** The member's own action in the web wallet, from this address and browser. */
+    public static ConsentSource wallet(String ip, String userAgent) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("ip", ip);
+        detail.put("userAgent", userAgent);
+        return new ConsentSource("wallet", detail);
+    }
+
+    /** Given at the till: which staff account asked, from which device. */
+    public static ConsentSource till(UUID staffId, String staffName, String ip, String userAgent) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("staffId", staffId == null ? null : staffId.toString());
+        detail.put("staffName", staffName);
+        detail.put("ip", ip);
+        detail.put("userAgent", userAgent);
+        return new ConsentSource("till", detail);
     }
 
     /** The program itself, with no request behind it (the demo's seed, callers of the older signatures). */

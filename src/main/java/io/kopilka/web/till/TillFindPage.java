@@ -89,12 +89,7 @@ class TillFindPage {
 
     /** The consent's history says it was given at the till, by whom, from which device. */
     private static ConsentSource source(StaffMember me, HttpServletRequest request) {
-        Map<String, String> detail = new LinkedHashMap<>();
-        detail.put("staffId", me.id().toString());
-        detail.put("staffName", me.name());
-        detail.put("ip", request.getRemoteAddr());
-        detail.put("userAgent", request.getHeader("User-Agent"));
-        return new ConsentSource("till", detail);
+        return ConsentSource.till(me.id(), me.name(), request.getRemoteAddr(), request.getHeader("User-Agent"));
     }
 
     static String memberPath(Member member, String coupon) {

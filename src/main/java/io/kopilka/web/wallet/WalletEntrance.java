@@ -191,10 +191,7 @@ class WalletEntrance {
     }
 
     private static ConsentSource source(HttpServletRequest request) {
-        Map<String, String> detail = new LinkedHashMap<>();
-        detail.put("ip", request.getRemoteAddr());
-        detail.put("userAgent", request.getHeader("User-Agent"));
-        return new ConsentSource("wallet", detail);
+        return ConsentSource.wallet(request.getRemoteAddr(), request.getHeader("User-Agent"));
     }
 
     private static boolean blank(String text) {

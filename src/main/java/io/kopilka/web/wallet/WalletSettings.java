@@ -12,7 +12,6 @@ import io.kopilka.tenant.Language;
 import io.kopilka.web.common.MemberExport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -120,9 +119,6 @@ class WalletSettings {
     }
 
     private static ConsentSource source(HttpServletRequest request) {
-        Map<String, String> detail = new LinkedHashMap<>();
-        detail.put("ip", request.getRemoteAddr());
-        detail.put("userAgent", request.getHeader("User-Agent"));
-        return new ConsentSource("wallet", detail);
+        return ConsentSource.wallet(request.getRemoteAddr(), request.getHeader("User-Agent"));
     }
 }
