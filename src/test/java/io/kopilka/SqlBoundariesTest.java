@@ -28,7 +28,7 @@ class SqlBoundariesTest {
     private static final Map<String, Set<String>> OWNERS = Map.ofEntries(
             Map.entry("tenant", Set.of("tenant", "platform_key", "store", "api_key", "staff", "staff_token")),
             Map.entry("shared", Set.of("idempotency_key", "scheduled_tasks", "event_publication")),
-            Map.entry("member", Set.of("member", "member_card", "consent_change")),
+            Map.entry("member", Set.of("member", "member_card", "consent_change", "member_staff_note")),
             Map.entry("program", Set.of("program")),
             Map.entry("rules", Set.of("rule", "rule_set", "rule_revision", "rule_budget", "rule_member_points")),
             Map.entry("ledger", Set.of("points_account", "points_lot", "ledger_entry", "transfer")),

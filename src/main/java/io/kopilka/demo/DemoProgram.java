@@ -198,6 +198,7 @@ class DemoProgram {
         rewards.seed(owner, catalog, joined);
         engagement.seed(owner, joined);
         notifications.seed(owner, joined);
+        staff.notes(owner, joined);
         log.info("Seeded the demo tenant {}", tenant.id());
         return tenant;
     }

@@ -1,5 +1,8 @@
 package io.kopilka.demo;
 
+import io.kopilka.member.Member;
+import io.kopilka.member.StaffNotes;
+import io.kopilka.shared.Now;
 import io.kopilka.shared.TenantId;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Language;
@@ -7,6 +10,7 @@ import io.kopilka.tenant.StaffAccounts;
 import io.kopilka.tenant.StaffMember;
 import io.kopilka.tenant.StaffRole;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +26,19 @@ class DemoStaff {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StaffAccounts staff;
+    private final StaffNotes notes;
+    private final Clock clock;
 
-    DemoStaff(StaffAccounts staff) {
+    DemoStaff(StaffAccounts staff, StaffNotes notes, Clock clock) {
         this.staff = staff;
+        this.notes = notes;
+        this.clock = clock;
+    }
+
+    /** What the barbers keep on their regulars, shown at the till: Aigerim's and Daniyar's. */
+    void notes(Caller owner, List<Member> joined) {
+        notes.write(owner, joined.get(0).id(), "Приводит сыновей (2 и 6 лет). Кофе без сахара.", Now.of(clock));
+        notes.write(owner, joined.get(1).id(), "Стрижётся только у Армана, по субботам утром.", Now.of(clock));
     }
 
     record Login(String email, String password) {

@@ -6,6 +6,7 @@ import io.kopilka.engagement.Challenges;
 import io.kopilka.engagement.MemberChallenge;
 import io.kopilka.ledger.Balance;
 import io.kopilka.member.Member;
+import io.kopilka.member.StaffNotes;
 import io.kopilka.program.Program;
 import io.kopilka.program.Programs;
 import io.kopilka.purchase.PurchaseHistory;
@@ -37,9 +38,11 @@ class TillMemberView {
     private final Challenges challenges;
     private final Programs programs;
     private final PurchaseHistory history;
+    private final StaffNotes notes;
 
     TillMemberView(Wallets wallets, Coupons coupons, Challenges challenges, Programs programs,
-                   PurchaseHistory history) {
+                   PurchaseHistory history, StaffNotes notes) {
+        this.notes = notes;
         this.wallets = wallets;
         this.coupons = coupons;
         this.challenges = challenges;
@@ -51,10 +54,11 @@ class TillMemberView {
      * @param expiringSoon the available points whose date is within {@link #EXPIRING_WITHIN}, soonest first
      * @param challenges   each active challenge in words ("Every 6th haircut free: 2 visits to go")
      * @param purchases    the member's recent purchases at this store, newest first
+     * @param note         the staff's note on the member; null when there is none
      */
     record View(Member member, Tenant tenant, Program program, WalletBalance balance, List<Balance.Expiring> expiringSoon,
                 long expiringTotal, List<ActiveCoupon> coupons, List<String> challenges,
-                List<PurchaseHistory.PastPurchase> purchases, Instant now) {
+                List<PurchaseHistory.PastPurchase> purchases, StaffNotes.StaffNote note, Instant now) {
 
         public String level() {
             return balance.tier() == null ? null : balance.tier().name();
@@ -90,7 +94,8 @@ class TillMemberView {
                 : history.ofMember(tenant.id(), member.id(), store, now.minus(RECENT), RECENT_LIMIT);
         return new View(member, tenant, programs.of(tenant.id()), balance, soon,
                 soon.stream().mapToLong(Balance.Expiring::points).sum(), active,
-                challengeLines(tenant, member, now, language), recent, now);
+                challengeLines(tenant, member, now, language), recent,
+                notes.of(tenant.id(), member.id()).orElse(null), now);
     }
 
     private String couponName(Coupon coupon, String language) {
