@@ -104,7 +104,7 @@ class StaffNoteIT extends IntegrationTest {
         assertThat(saved.location()).endsWith("/till/members/" + id + "?done=note");
         Screens.Page after = cashier.follow(saved);
         assertThat(after.html().select(".till-note-text").text()).isEqualTo("Аллергия на мятный шампунь");
-        assertThat(after.html().select("[role=status]").text()).isEqualTo("Заметка сохранена.");
+        assertThat(after.html().select("p.till-ok[role=status]").text()).isEqualTo("Заметка сохранена.");
         assertThat(api.get(t.adminKey(), path(id)).json().path("writtenBy").asString()).isNotBlank();
         assertThat(jdbc.sql("SELECT actor_type FROM audit_entry WHERE tenant_id = :t AND action = 'member.note_written'")
                 .param("t", UUID.fromString(t.id())).query(String.class).single()).isEqualTo("staff");
