@@ -15,7 +15,7 @@ public record AuditEntry(UUID id, Instant at, Actor actor, String action, String
     /**
      * Who made the change.
      *
-     * @param type "api_key", "staff" or "system"
+     * @param type "api_key", "staff", "member" (in their own wallet) or "system"
      * @param id   the key's (or staff member's) id; null for the system
      * @param name the key's name as its owner gave it; null for the system
      */

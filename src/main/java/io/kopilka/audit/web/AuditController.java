@@ -43,7 +43,7 @@ class AuditController {
         this.json = json;
     }
 
-    record AuditActorView(@Schema(allowableValues = {"api_key", "staff", "system"}) String type,
+    record AuditActorView(@Schema(allowableValues = {"api_key", "staff", "member", "system"}) String type,
                      @Nullable @Schema(description = "The API key's id; null for the system") String id,
                      @Nullable @Schema(description = "The API key's name; null for the system") String name) {
     }

@@ -6,7 +6,6 @@ import io.kopilka.memberaccess.WalletMember;
 import io.kopilka.shared.Now;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Language;
-import io.kopilka.tenant.Role;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
 import java.time.Clock;
@@ -54,11 +53,8 @@ class WalletPages {
         return Language.fromTag(locale == null ? null : locale.getLanguage()).orElse(member.locale()).tag();
     }
 
-    /**
-     * The member acting on their own points (an exchange, a donation): with a till's rights, no key
-     * and no store, named as the wallet in the audit trail.
-     */
+    /** The member acting on their own points (an exchange, a donation), so the audit trail says it was them. */
     static Caller caller(WalletMember me) {
-        return new Caller(me.tenant(), Role.POS, null, null, "wallet", null);
+        return Caller.member(me.tenant(), me.member().value());
     }
 }

@@ -276,6 +276,11 @@ class WalletPagesIT extends IntegrationTest {
         Screens.Page thanks = me.phone().follow(gave);
         assertThat(thanks.text()).contains("Спасибо! Вы отдали 300 баллов на «Посади дерево».",
                 "Вместе мы посадили 3 дерева", "Цель выполнена на 30%");
+        // The audit trail says the member gave them, in their own wallet: not "the system", and no name kept.
+        var actor = jdbc.sql("SELECT actor_type, actor_id, actor_name FROM audit_entry WHERE tenant_id = :t "
+                        + "AND action = 'points.donated'").param("t", UUID.fromString(shop.tenant().id()))
+                .query((rs, i) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        assertThat(actor).containsExactly("member", me.id(), null);
     }
 
     @Test
