@@ -211,7 +211,7 @@
     return fetch("/till/offline/purchases", {
       method: "POST", credentials: "same-origin", redirect: "manual", headers: csrfHeaders(),
       body: JSON.stringify({externalId: entry.externalId, card: entry.card, amount: entry.amount,
-        createdAt: entry.createdAt})
+        createdAt: entry.createdAt, storeCode: entry.storeCode})
     }).then(verdict, function () { return "unreachable"; });
   }
 

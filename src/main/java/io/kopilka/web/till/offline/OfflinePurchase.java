@@ -10,11 +10,14 @@ import java.util.List;
 /**
  * A purchase the till's browser kept while the network was down, as till-offline.js sends it:
  * the check form's {@code externalId} (made by the server when it drew the form), the member's card,
- * the check's total and when the cashier took it. {@code redeemPoints} and {@code couponCodes} are
- * read only to refuse them: spending points and coupons needs the server at the moment of the sale.
+ * the check's total, when the cashier took it and at which store the page was. {@code redeemPoints} and
+ * {@code couponCodes} are read only to refuse them: spending points and coupons needs the server at the
+ * moment of the sale.
+ *
+ * @param storeCode the store the till's page was drawn for; null from an older page
  */
 record OfflinePurchase(String externalId, String card, BigDecimal amount, OffsetDateTime createdAt,
-                       Long redeemPoints, List<String> couponCodes) {
+                       String storeCode, Long redeemPoints, List<String> couponCodes) {
     /**
      * The one line of a check typed as a total. The till's own form should record an amount-only check
      * the same way, so that the two look alike in reports and rules' item filters.
@@ -44,6 +47,12 @@ record OfflinePurchase(String externalId, String card, BigDecimal amount, Offset
         if (store == null) {
             throw ApiProblem.unprocessable("no_home_store", "This account works at several stores or none: "
                     + "an offline purchase needs the one store the account is fixed to");
+        }
+        if (storeCode != null && !storeCode.equals(store)) {
+            // The queue outlives a sign-out: another store's cashier signing in on this device must not
+            // record the sales of the store where they were taken as their own store's.
+            throw ApiProblem.unprocessable("other_store", "This purchase was kept at store " + storeCode
+                    + "; this account records at " + store);
         }
         // occurredAt is when the cashier took the check, so it counts on that day. A device whose clock runs
         // ahead would have every kept purchase refused as "in the future": those count as now (null, the

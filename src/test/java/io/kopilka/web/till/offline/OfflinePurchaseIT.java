@@ -143,6 +143,19 @@ class OfflinePurchaseIT extends IntegrationTest {
     }
 
     @Test
+    void aPurchaseKeptAtAnotherStoreIsRefusedHere() {
+        // The queue outlives a sign-out: a cashier of another store signing in on the device sends it.
+        var sent = cashier.postJson(PATH, body("externalId", "till-" + UUID.randomUUID(), "card", card, "amount", "100",
+                "storeCode", "abaya"), true);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(422);
+        assertThat(json(sent).path("code").asString()).isEqualTo("other_store");
+        var here = cashier.postJson(PATH, body("externalId", "till-" + UUID.randomUUID(), "card", card, "amount", "100",
+                "storeCode", "dostyk"), true);
+        assertThat(here.status()).as(here.body()).isEqualTo(201);
+        assertThat(purchases(tenant)).isEqualTo(1);
+    }
+
+    @Test
     void anAccountNotFixedToOneStoreHasNoStoreToRecordAt() {
         // An owner may open the till too, but works at every store: which one sold is not known.
         Screens owner = Screens.signedIn(port, tenant.adminKey(), "owner", null);

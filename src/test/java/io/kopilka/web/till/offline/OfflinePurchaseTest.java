@@ -16,7 +16,7 @@ class OfflinePurchaseTest {
     private static final OffsetDateTime TAKEN = OffsetDateTime.parse("2026-12-02T13:30:00+05:00");
 
     private static OfflinePurchase kept(OffsetDateTime createdAt) {
-        return new OfflinePurchase("till-1", " 700123456789 ", new BigDecimal("4500.50"), createdAt, null, null);
+        return new OfflinePurchase("till-1", " 700123456789 ", new BigDecimal("4500.50"), createdAt, null, null, null);
     }
 
     @Test
@@ -45,25 +45,33 @@ class OfflinePurchaseTest {
 
     @Test
     void pointsOrCouponsAreRefused() {
-        var points = new OfflinePurchase("till-1", "700123456789", BigDecimal.TEN, TAKEN, 100L, null);
-        var coupons = new OfflinePurchase("till-1", "700123456789", BigDecimal.TEN, TAKEN, null, List.of("K7M2"));
+        var points = new OfflinePurchase("till-1", "700123456789", BigDecimal.TEN, TAKEN, null, 100L, null);
+        var coupons = new OfflinePurchase("till-1", "700123456789", BigDecimal.TEN, TAKEN, null, null, List.of("K7M2"));
         for (var purchase : List.of(points, coupons)) {
             assertThatThrownBy(() -> purchase.order("dostyk", NOW)).isInstanceOfSatisfying(ApiProblem.class,
                     p -> assertThat(p.code()).isEqualTo("needs_network"));
         }
-        assertThat(new OfflinePurchase("till-1", "7001", BigDecimal.TEN, TAKEN, 0L, List.<String>of()).spendsSomething())
+        assertThat(new OfflinePurchase("till-1", "7001", BigDecimal.TEN, TAKEN, null, 0L, List.<String>of()).spendsSomething())
                 .isFalse();
     }
 
     @Test
     void withoutACardATotalAboveZeroOrAStoreThereIsNothingToRecord() {
-        for (var bad : List.of(new OfflinePurchase("till-1", " ", BigDecimal.TEN, TAKEN, null, null),
-                new OfflinePurchase("till-1", "700123456789", null, TAKEN, null, null),
-                new OfflinePurchase("till-1", "700123456789", BigDecimal.ZERO, TAKEN, null, null))) {
+        for (var bad : List.of(new OfflinePurchase("till-1", " ", BigDecimal.TEN, TAKEN, null, null, null),
+                new OfflinePurchase("till-1", "700123456789", null, TAKEN, null, null, null),
+                new OfflinePurchase("till-1", "700123456789", BigDecimal.ZERO, TAKEN, null, null, null))) {
             assertThatThrownBy(() -> bad.order("dostyk", NOW)).isInstanceOfSatisfying(ApiProblem.class,
                     p -> assertThat(p.status()).isEqualTo(422));
         }
         assertThatThrownBy(() -> kept(TAKEN).order(null, NOW)).isInstanceOfSatisfying(ApiProblem.class,
                 p -> assertThat(p.code()).isEqualTo("no_home_store"));
+    }
+
+    @Test
+    void aPurchaseKeptAtAnotherStoreIsNotRecordedAtThisOne() {
+        var keptAtAbaya = new OfflinePurchase("till-1", "700123456789", BigDecimal.TEN, TAKEN, "abaya", null, null);
+        assertThatThrownBy(() -> keptAtAbaya.order("dostyk", NOW)).isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.code()).isEqualTo("other_store"));
+        assertThat(keptAtAbaya.order("abaya", NOW).storeCode()).isEqualTo("abaya");
     }
 }
