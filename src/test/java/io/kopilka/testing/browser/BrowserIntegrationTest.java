@@ -28,6 +28,21 @@ public abstract class BrowserIntegrationTest extends IntegrationTest {
         return port;
     }
 
+    /**
+     * Signs the browser in as a new staff member of {@code tenant} with this role and stores, through the
+     * sign-in page as a person would (the cookies of whoever was signed in before are dropped first).
+     */
+    protected void signInAsStaff(TestTenant tenant, String role, java.util.List<String> stores) {
+        String email = role + "-" + java.util.UUID.randomUUID() + "@example.test";
+        String password = "a long enough phrase";
+        new io.kopilka.testing.Screens(port).createStaff(tenant.adminKey(), email, role, stores, password);
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/login?lang=ru");
+        browser.find(org.openqa.selenium.By.id("email")).sendKeys(email);
+        browser.find(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.clickAndLoad(org.openqa.selenium.By.cssSelector("form button[type=submit]"));
+    }
+
     /** More of Chromium's switches for this class's browser (a fake camera, say); none by default. */
     protected java.util.List<String> browserArguments() {
         return java.util.List.of();

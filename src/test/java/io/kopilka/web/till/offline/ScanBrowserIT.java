@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
-import io.kopilka.testing.Screens;
 import io.kopilka.testing.browser.BrowserIntegrationTest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,13 +78,7 @@ class ScanBrowserIT extends BrowserIntegrationTest {
         TestTenant tenant = newTenant();
         assertThat(api.post(tenant.adminKey(), "/api/v1/stores", Map.of("code", "dostyk", "name", "Dostyk")).status())
                 .isEqualTo(201);
-        String email = "cashier-" + UUID.randomUUID() + "@example.test";
-        new Screens(port).createStaff(tenant.adminKey(), email, "cashier", List.of("dostyk"), "a long enough phrase");
-        browser.driver().manage().deleteAllCookies();
-        browser.open("/login?lang=ru");
-        browser.find(By.id("email")).sendKeys(email);
-        browser.find(By.id("password")).sendKeys("a long enough phrase");
-        browser.clickAndLoad(By.cssSelector("form button[type=submit]"));
+        signInAsStaff(tenant, "cashier", List.of("dostyk"));
 
         browser.open(TillSandbox.PATH);
         var wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));

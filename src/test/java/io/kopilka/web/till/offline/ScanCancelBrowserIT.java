@@ -2,13 +2,11 @@ package io.kopilka.web.till.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kopilka.testing.Screens;
 import io.kopilka.testing.browser.BrowserIntegrationTest;
 import io.kopilka.testing.browser.Viewport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -33,13 +31,7 @@ class ScanCancelBrowserIT extends BrowserIntegrationTest {
         TestTenant tenant = newTenant();
         assertThat(api.post(tenant.adminKey(), "/api/v1/stores", Map.of("code", "dostyk", "name", "Dostyk")).status())
                 .isEqualTo(201);
-        String email = "cashier-" + UUID.randomUUID() + "@example.test";
-        new Screens(port).createStaff(tenant.adminKey(), email, "cashier", List.of("dostyk"), "a long enough phrase");
-        browser.driver().manage().deleteAllCookies();
-        browser.open("/login?lang=ru");
-        browser.find(By.id("email")).sendKeys(email);
-        browser.find(By.id("password")).sendKeys("a long enough phrase");
-        browser.clickAndLoad(By.cssSelector("form button[type=submit]"));
+        signInAsStaff(tenant, "cashier", List.of("dostyk"));
 
         for (Viewport size : Viewport.BOTH) {
             browser.resize(size).open(TillSandbox.PATH);

@@ -3,7 +3,6 @@ package io.kopilka.web.till.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kopilka.testing.Api;
-import io.kopilka.testing.Screens;
 import io.kopilka.testing.browser.BrowserIntegrationTest;
 import io.kopilka.testing.browser.CuttableLink;
 import io.kopilka.testing.browser.Viewport;
@@ -25,7 +24,6 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class TillOfflineScenario extends BrowserIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(40);
-    protected static final String PASSWORD = "a long enough phrase";
 
     private static CuttableLink link;
     protected TestTenant tenant;
@@ -69,13 +67,7 @@ abstract class TillOfflineScenario extends BrowserIntegrationTest {
     }
 
     protected void signInAsCashier() {
-        String email = "cashier-" + UUID.randomUUID() + "@example.test";
-        new Screens(port).createStaff(tenant.adminKey(), email, "cashier", java.util.List.of("dostyk"), PASSWORD);
-        browser.driver().manage().deleteAllCookies();
-        browser.open("/login?lang=ru");
-        browser.find(By.id("email")).sendKeys(email);
-        browser.find(By.id("password")).sendKeys(PASSWORD);
-        browser.clickAndLoad(By.cssSelector("form button[type=submit]"));
+        signInAsStaff(tenant, "cashier", java.util.List.of("dostyk"));
     }
 
     /**
