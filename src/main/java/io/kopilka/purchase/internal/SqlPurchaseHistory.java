@@ -63,7 +63,8 @@ class SqlPurchaseHistory implements PurchaseHistory {
     @Override
     public List<FrequentItem> frequentAt(TenantId tenant, String storeCode, Instant since, int limit) {
         // The window first (an index range read backwards, LIMIT stops it), then its lines grouped by sku;
-        // the latest of each sku's name, category and price is the first of its lines newest first.
+        // the latest of each sku's name, category and price is the first of its lines newest first (ids are
+        // UUIDv7: between purchases of the same instant, the one recorded last).
         return jdbc.sql("""
                 WITH recent AS (
                     SELECT id, occurred_at FROM purchase
@@ -71,9 +72,9 @@ class SqlPurchaseHistory implements PurchaseHistory {
                     ORDER BY occurred_at DESC LIMIT :window
                 )
                 SELECT i.sku,
-                       (array_agg(i.name ORDER BY r.occurred_at DESC, r.id, i.line))[1] AS name,
-                       (array_agg(i.category ORDER BY r.occurred_at DESC, r.id, i.line))[1] AS category,
-                       (array_agg(i.unit_price ORDER BY r.occurred_at DESC, r.id, i.line))[1] AS unit_price,
+                       (array_agg(i.name ORDER BY r.occurred_at DESC, r.id DESC, i.line))[1] AS name,
+                       (array_agg(i.category ORDER BY r.occurred_at DESC, r.id DESC, i.line))[1] AS category,
+                       (array_agg(i.unit_price ORDER BY r.occurred_at DESC, r.id DESC, i.line))[1] AS unit_price,
                        count(*) AS times
                 FROM recent r JOIN purchase_item i ON i.tenant_id = :tenant AND i.purchase_id = r.id
                 WHERE i.returned_quantity < i.quantity
