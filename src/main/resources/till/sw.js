@@ -13,6 +13,7 @@ const SHELL = [
   "/assets/console.js",
   "/assets/scan.js",
   "/assets/till-offline.js",
+  "/assets/till-items.js",
   "/assets/till-icon.svg",
   "/webjars/htmx.org/dist/htmx.min.js"
 ];

@@ -1,4 +1,4 @@
-// The till when the network drops: a purchase without points or coupons is kept in this browser
+// The till when the network drops: a purchase without points, coupons or items is kept in this browser
 // (IndexedDB, so it survives a reload) with the externalId the server put into the check form, and
 // sent to POST /till/offline/purchases when the network is back. The server records each externalId
 // once, so sending one twice (an answer lost on the way, two tabs) never records twice.
@@ -130,9 +130,19 @@
       function (box) { return box.checked; });
   }
 
+  // Items picked from the store's list (data-till-item): the queue keeps a total alone, and the server
+  // prices items from its own list, so a check with items waits for the network rather than lose them.
+  function picksItems(form) {
+    return Array.prototype.some.call(form.querySelectorAll("input[data-till-item]"),
+      function (input) { return Number(input.value) > 0; });
+  }
+
   function keep(form) {
     if (spendsSomething(form)) {
       return show(text("needsNetwork"), "bad");
+    }
+    if (picksItems(form)) {
+      return show(text("itemsNeedNetwork"), "bad");
     }
     var amountInput = form.querySelector('input[name="amount"]');
     var idInput = form.querySelector('input[name="externalId"]');

@@ -64,18 +64,20 @@ class DemoProgram {
     private final DemoEngagement engagement;
     private final DemoNotifications notifications;
     private final DemoStaff staff;
+    private final DemoWalkIns walkIns;
     private final WalletAccess walletAccess;
     private final Clock clock;
     private final String port;
 
     DemoProgram(ApplicationArguments args, Tenants tenants, Stores stores, ApiKeys keys, Members members,
                 Programs programs, Rules rules, Purchases purchases, Tiers tiers, DemoRewards rewards,
-                DemoEngagement engagement, DemoNotifications notifications, DemoStaff staff, WalletAccess walletAccess,
-                Clock clock, @Value("${local.server.port:${server.port:8080}}") String port) {
+                DemoEngagement engagement, DemoNotifications notifications, DemoStaff staff, DemoWalkIns walkIns,
+                WalletAccess walletAccess, Clock clock, @Value("${local.server.port:${server.port:8080}}") String port) {
         this.rewards = rewards;
         this.engagement = engagement;
         this.notifications = notifications;
         this.staff = staff;
+        this.walkIns = walkIns;
         this.walletAccess = walletAccess;
         this.programs = programs;
         this.rules = rules;
@@ -195,6 +197,7 @@ class DemoProgram {
         purchases.returnGoods(owner, new PurchaseId(java.util.UUID.fromString(firstPurchase)),
                 new ReturnOrder("demo-return-1", List.of(new ReturnOrder.ReturnedItem("BEARD-OIL", BigDecimal.ONE)), null),
                 null);
+        walkIns.seed(owner);
         rewards.seed(owner, catalog, joined);
         engagement.seed(owner, joined);
         notifications.seed(owner, joined);

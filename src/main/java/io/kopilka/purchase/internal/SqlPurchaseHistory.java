@@ -14,7 +14,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Two statements: the heads by the index {@code purchase_member}, then their lines. */
+/**
+ * A member's purchases in two statements: the heads by the index {@code purchase_member}, then their lines.
+ * A store's frequent items in one, its window found by {@code purchase_by_store}.
+ */
 @Component
 class SqlPurchaseHistory implements PurchaseHistory {
     private final JdbcClient jdbc;
@@ -55,5 +58,32 @@ class SqlPurchaseHistory implements PurchaseHistory {
         return heads.stream().map(h -> new PastPurchase(new PurchaseId(h.id()), h.externalId(), h.store(),
                 h.occurredAt(), h.createdAt(), h.payable(), h.earned(), h.redeemed(),
                 lines.getOrDefault(h.id(), List.of()))).toList();
+    }
+
+    @Override
+    public List<FrequentItem> frequentAt(TenantId tenant, String storeCode, Instant since, int limit) {
+        // The window first (an index range read backwards, LIMIT stops it), then its lines grouped by sku;
+        // the latest of each sku's name, category and price is the first of its lines newest first (ids are
+        // UUIDv7: between purchases of the same instant, the one recorded last).
+        return jdbc.sql("""
+                WITH recent AS (
+                    SELECT id, occurred_at FROM purchase
+                    WHERE tenant_id = :tenant AND store_code = :store AND occurred_at >= :since
+                    ORDER BY occurred_at DESC LIMIT :window
+                )
+                SELECT i.sku,
+                       (array_agg(i.name ORDER BY r.occurred_at DESC, r.id DESC, i.line))[1] AS name,
+                       (array_agg(i.category ORDER BY r.occurred_at DESC, r.id DESC, i.line))[1] AS category,
+                       (array_agg(i.unit_price ORDER BY r.occurred_at DESC, r.id DESC, i.line))[1] AS unit_price,
+                       count(*) AS times
+                FROM recent r JOIN purchase_item i ON i.tenant_id = :tenant AND i.purchase_id = r.id
+                WHERE i.returned_quantity < i.quantity
+                GROUP BY i.sku
+                ORDER BY times DESC, i.sku LIMIT :limit""")
+                .param("tenant", tenant.value()).param("store", storeCode).param("since", Timestamp.from(since))
+                .param("window", FREQUENT_WINDOW).param("limit", Math.clamp(limit, 1, MAX_LIMIT))
+                .query((rs, i) -> new FrequentItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getLong(5)))
+                .list();
     }
 }

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** A refusal at the till's fields: the check has one amount where the API has items. */
+/**
+ * A refusal at the till's fields: the API's items are the form's amount (the total's line) and its
+ * quantities ({@code items}, the fieldset of the store's frequent items).
+ */
 final class TillErrors {
     private static final Texts TEXTS = Texts.messages();
 
@@ -20,6 +23,16 @@ final class TillErrors {
         Map<String, String> fields = new LinkedHashMap<>();
         errors.fields().forEach((field, text) -> fields.merge(field(field), text, (a, b) -> a + " " + b));
         return new FormErrors(errors.summary(), fields);
+    }
+
+    /** The check refused before any facade is asked: no total nor items, a bad quantity, an item gone. */
+    static FormErrors of(CheckForm.Refusal refusal, Locale locale) {
+        return switch (refusal) {
+            case NOTHING, AMOUNT -> of(ApiProblem.invalid("amount", "must be a number"), locale);
+            case QUANTITY -> new FormErrors(text("console.problem.validation_failed", locale),
+                    Map.of("items", text("till.items.quantity", locale)));
+            case GONE -> new FormErrors(text("till.items.gone", locale), Map.of("items", text("till.items.gone", locale)));
+        };
     }
 
     static FormErrors confirmationNeeded(Locale locale) {

@@ -2,22 +2,20 @@ package io.kopilka.web.till;
 
 import io.kopilka.confirmation.RedemptionConfirmations;
 import io.kopilka.member.Member;
-import io.kopilka.member.Members;
 import io.kopilka.purchase.Purchases;
 import io.kopilka.purchase.Receipt;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.Outcome;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.tenant.StaffMember;
-import io.kopilka.tenant.Tenant;
 import io.kopilka.web.common.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,25 +26,26 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The member at the till and their check: the quote as the cashier types (the facade
+ * The member at the till and their check: the quote as the cashier types or picks items (the facade
  * {@code POST /purchases/quote} calls), the commit with the page's externalId (a double tap or a retry
- * replays the first answer), and the member's confirmation above the program's threshold. With htmx an
- * action answers with its part of the page; without, with the whole page.
+ * replays the first answer), and the member's confirmation above the program's threshold. Both build the
+ * order from the same {@link CheckForm} against the store's list of the moment. With htmx an action
+ * answers with its part of the page; without, with the whole page.
  */
 @Controller
 class TillMemberPage {
-    private final Members members;
     private final Purchases purchases;
     private final RedemptionConfirmations confirmations;
     private final TillScreen screen;
+    private final TillPricing pricing;
     private final Clock clock;
 
-    TillMemberPage(Members members, Purchases purchases, RedemptionConfirmations confirmations, TillScreen screen,
+    TillMemberPage(Purchases purchases, RedemptionConfirmations confirmations, TillScreen screen, TillPricing pricing,
                    Clock clock) {
-        this.members = members;
         this.purchases = purchases;
         this.confirmations = confirmations;
         this.screen = screen;
+        this.pricing = pricing;
         this.clock = clock;
     }
 
@@ -67,13 +66,20 @@ class TillMemberPage {
         Member member = screen.member(me, id);
         CheckForm check = CheckForm.read(form, coupons);
         TillScreen.Context c = screen.fill(model, me, member, check, locale);
-        model.addAttribute("quote", c.store() == null || check.amount() == null ? null : quoteOrErrors(c, check, model, locale));
+        model.addAttribute("quote", c.store() == null ? null : quoteOrErrors(c, check, model, locale));
         return "till/member :: quote";
     }
 
     private TillQuote quoteOrErrors(TillScreen.Context c, CheckForm check, Model model, Locale locale) {
+        Optional<CheckForm.Refusal> refusal = check.refusal(c.items());
+        if (refusal.isPresent()) {
+            // A total half typed is no news while typing; a quantity or an item gone from the list is.
+            boolean quiet = refusal.get() == CheckForm.Refusal.NOTHING || refusal.get() == CheckForm.Refusal.AMOUNT;
+            model.addAttribute("errors", quiet ? FormErrors.none() : TillErrors.of(refusal.get(), locale));
+            return null;
+        }
         try {
-            return screen.quote(c, check);
+            return pricing.quote(c, check);
         } catch (ApiProblem refused) {
             model.addAttribute("errors", TillErrors.of(refused, locale));
             return null;
@@ -93,19 +99,21 @@ class TillMemberPage {
             if (c.store() == null) {
                 throw new ApiProblem(422, "no_store", "The account has no store", List.of(), Map.of());
             }
-            if (check.amount() == null) {
-                throw ApiProblem.invalid("amount", "must be a number");
+            Optional<CheckForm.Refusal> refusal = check.refusal(c.items());
+            if (refusal.isPresent()) {
+                response.setStatus(422);
+                model.addAttribute("errors", TillErrors.of(refusal.get(), locale));
+                return answer;
             }
-            Long points = check.redeem() ? screen.redeemable(c, check) : null;
+            Long points = check.redeem() ? pricing.redeemable(c, check) : null;
             if (points != null && c.program().needsConfirmation(points) && !TillSession.confirmed(session, check.externalId())) {
-                Instant now = Now.of(clock);
                 if (check.code().isEmpty()) {
                     response.setStatus(422);
                     model.addAttribute("errors", TillErrors.confirmationNeeded(locale));
                     model.addAttribute("askCode", true);
                     return answer;
                 }
-                if (!confirmations.confirm(me.tenant(), member.id(), check.code(), now)) {
+                if (!confirmations.confirm(me.tenant(), member.id(), check.code(), Now.of(clock))) {
                     response.setStatus(422);
                     model.addAttribute("errors", TillErrors.wrongCode(locale));
                     model.addAttribute("askCode", true);
@@ -114,7 +122,8 @@ class TillMemberPage {
                 // The code is spent: a retry of this check must not ask for another one.
                 TillSession.confirm(session, check.externalId());
             }
-            Outcome<Receipt> outcome = purchases.commit(me.caller(), check.order(member.id(), c.store(), points), null);
+            Outcome<Receipt> outcome = purchases.commit(me.caller(), check.order(member.id(), c.store(), points, c.items()),
+                    null);
             model.addAttribute("result", screen.result(c, outcome.body(), outcome.replayed(), locale, model));
             return htmx != null ? "till/commit :: answer" : answer;
         } catch (ApiProblem refused) {

@@ -69,6 +69,11 @@ class TillMemberView {
             return money.printed().replace(' ', '\u00A0');
         }
 
+        /** A unit price of the store's list, as receipts print it, on one line. */
+        public String price(java.math.BigDecimal unitPrice) {
+            return money(Money.of(unitPrice, tenant.currency()));
+        }
+
         /** The currency's sign as receipts print it: "₸", "₽", "$". */
         public String currencySign() {
             return Money.zero(tenant.currency()).printed().replace("0", "").strip();

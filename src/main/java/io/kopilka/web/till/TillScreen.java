@@ -3,10 +3,9 @@ package io.kopilka.web.till;
 import io.kopilka.member.Member;
 import io.kopilka.member.Members;
 import io.kopilka.program.Program;
-import io.kopilka.purchase.Purchases;
+import io.kopilka.purchase.PurchaseHistory.FrequentItem;
 import io.kopilka.purchase.Receipt;
 import io.kopilka.purchase.ReceiptPart;
-import io.kopilka.shared.Money;
 import io.kopilka.shared.Now;
 import io.kopilka.shared.Text;
 import io.kopilka.shared.Texts;
@@ -18,7 +17,6 @@ import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
 import io.kopilka.web.admin.members.Formats;
 import io.kopilka.web.common.FormErrors;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,29 +25,33 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** What the till's member pages share: the member, the page's model, the quote and the result in words. */
+/** What the till's member pages share: the member, the page's model and the result in words (TillPricing quotes). */
 @Component
 class TillScreen {
     private static final Texts TEXTS = Texts.messages();
     private final Members members;
     private final Tenants tenants;
     private final Stores stores;
-    private final Purchases purchases;
     private final TillMemberView views;
+    private final TillItems items;
     private final Clock clock;
 
-    TillScreen(Members members, Tenants tenants, Stores stores, Purchases purchases, TillMemberView views, Clock clock) {
+    TillScreen(Members members, Tenants tenants, Stores stores, TillMemberView views,
+               TillItems items, Clock clock) {
         this.members = members;
         this.tenants = tenants;
         this.stores = stores;
-        this.purchases = purchases;
         this.views = views;
+        this.items = items;
         this.clock = clock;
     }
 
-    /** @param store where the check is recorded; null when the business has no store yet */
+    /**
+     * @param store where the check is recorded; null when the business has no store yet
+     * @param items the store's frequent items the check may pick from (TillItems)
+     */
     record Context(StaffMember me, Tenant tenant, Member member, String store, Program program,
-                   TillMemberView.View view, String language) {
+                   TillMemberView.View view, String language, List<FrequentItem> items) {
     }
 
     /** The member of this business, not erased; 404 otherwise (another business's member included). */
@@ -77,43 +79,15 @@ class TillScreen {
         String language = language(locale);
         String store = store(me);
         TillMemberView.View view = views.of(tenant, member, store, Now.of(clock), language);
+        List<FrequentItem> offered = items.offered(me, Now.of(clock));
         model.addAttribute("view", view);
+        model.addAttribute("items", offered);
         model.addAttribute("check", check);
         model.addAttribute("store", store);
         model.addAttribute("fmt", new Formats(tenant.timezone(), locale));
         model.addAttribute("errors", FormErrors.none());
         model.addAttribute("askCode", check.redeem() && !check.code().isEmpty());
-        return new Context(me, tenant, member, store, view.program(), view, language);
-    }
-
-    /** The check priced twice at most: with the most points it may take, and as the switch says. */
-    TillQuote quote(Context c, CheckForm check) {
-        long max = maxRedeem(c, check);
-        Receipt receipt = purchases.quote(c.me().caller(), check.order(c.member().id(), c.store(),
-                check.redeem() && max > 0 ? max : null));
-        long spend = receipt.pointsRedeemed();
-        Money maxValue = Money.floor(c.program().pointValue().multiply(BigDecimal.valueOf(max)), c.tenant().currency());
-        return new TillQuote(receipt.subtotal(), receipt.discount(), receipt.payable(), receipt.pointsEarned(), max,
-                maxValue, spend, c.program().needsConfirmation(spend), receipt.messages());
-    }
-
-    /** The most points this check may take: the balance against the program's share cap and minimum. */
-    long maxRedeem(Context c, CheckForm check) {
-        long available = c.view().balance().available();
-        if (available <= 0 || available < c.program().minRedeemPoints() || check.amount() == null) {
-            return 0;
-        }
-        try {
-            return purchases.quote(c.me().caller(), check.order(c.member().id(), c.store(), available)).pointsRedeemed();
-        } catch (ApiProblem tooSmall) {
-            return 0; // below the program's minimum: this check cannot take points
-        }
-    }
-
-    /** What the commit spends: the maximum the quote showed, so a retry sends the very same check. */
-    Long redeemable(Context c, CheckForm check) {
-        long points = check.redeemPoints() != null ? check.redeemPoints() : maxRedeem(c, check);
-        return points > 0 ? points : null;
+        return new Context(me, tenant, member, store, view.program(), view, language, offered);
     }
 
     TillResult result(Context c, Receipt receipt, boolean replayed, Locale locale, Model model) {
