@@ -35,6 +35,8 @@ class TillBrowserIT extends BrowserIntegrationTest {
             String phone = randomPhone();
             String id = newMember(t, Map.of("phone", phone, "name", "Айгерим Сейтова")).text("id");
             api.post(t.adminKey(), "/api/v1/members/" + id + "/gifts", Map.of("points", 1000, "reason", "за ожидание"));
+            assertThat(api.put(t.adminKey(), "/api/v1/members/" + id + "/note",
+                    Map.of("text", "Приводит сына на детскую стрижку. Кофе без сахара.")).status()).isEqualTo(200);
             sellItems(t);
             long before = purchases(t);
             String email = "cashier-" + UUID.randomUUID() + "@example.test";
@@ -60,6 +62,8 @@ class TillBrowserIT extends BrowserIntegrationTest {
             assertThat(browser.path()).isEqualTo("/till/members/" + id);
             assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus on the amount")
                     .isEqualTo("till-amount");
+            assertThat(browser.find(By.cssSelector(".till-note-text")).getText())
+                    .isEqualTo("Приводит сына на детскую стрижку. Кофе без сахара.");
 
             browser.find(By.id("till-amount")).sendKeys("10000");
             waitFor(By.cssSelector("#till-quote .till-payable"));
