@@ -36,6 +36,10 @@ class JdbcTenants implements Tenants {
     private final Clock clock;
     // Tenants never change after creation (yet), so a plain cache is exact, not a guess.
     private final Map<TenantId, Tenant> cache = new ConcurrentHashMap<>();
+    // A slug is the tenant's for good (unique, never reassigned), so a found one is kept too: every wallet
+    // page asks for its business by slug more than once (the frame's model, the page). Only found slugs are
+    // kept, so made-up addresses cannot grow it past the number of tenants.
+    private final Map<String, TenantId> idsBySlug = new ConcurrentHashMap<>();
 
     private final SlugAssignment slugs;
 
@@ -117,9 +121,14 @@ class JdbcTenants implements Tenants {
     @Override
     public Optional<Tenant> bySlug(String slug) {
         // Slugs are unique (tenant_slug); the id it names is then read through the cache.
-        return jdbc.sql("SELECT id FROM tenant WHERE slug = :slug").param("slug", slug)
-                .query((rs, n) -> new TenantId(rs.getObject("id", java.util.UUID.class))).optional()
-                .flatMap(this::byId);
+        TenantId known = idsBySlug.get(slug);
+        if (known != null) {
+            return byId(known);
+        }
+        Optional<TenantId> found = jdbc.sql("SELECT id FROM tenant WHERE slug = :slug").param("slug", slug)
+                .query((rs, n) -> new TenantId(rs.getObject("id", java.util.UUID.class))).optional();
+        found.ifPresent(id -> idsBySlug.put(slug, id));
+        return found.flatMap(this::byId);
     }
 
     @Override
