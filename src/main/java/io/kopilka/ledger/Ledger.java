@@ -38,6 +38,12 @@ public interface Ledger {
      */
     LockedAccount post(TenantId tenant, LockedAccount locked, Posting posting, Instant now);
 
+    /**
+     * {@link #post} for the purchases of several members at once, all in one statement (a batch of
+     * purchases written together); each account at most once. Returns the accounts after, in order.
+     */
+    List<LockedAccount> postAll(TenantId tenant, List<LockedAccount> locked, List<Posting> postings, Instant now);
+
     /** A purchase's effect on points: {@code earn} may be null; {@code spend} is what the customer paid. */
     record Posting(PurchaseId purchaseId, long redeem, Credit earn, BigDecimal spend, int visits) {
     }

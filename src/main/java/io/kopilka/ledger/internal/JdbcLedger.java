@@ -83,6 +83,23 @@ class JdbcLedger implements Ledger {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
+    public List<LockedAccount> postAll(TenantId tenant, List<LockedAccount> locked, List<Posting> postings,
+                                       Instant now) {
+        if (locked.size() != postings.size()
+                || locked.stream().map(LockedAccount::member).distinct().count() != locked.size()) {
+            // Two plans from one account read would both start from it: the second would undo the first.
+            throw new IllegalArgumentException("postAll takes one posting for each of distinct accounts");
+        }
+        List<PostingPlan> plans = new java.util.ArrayList<>(locked.size());
+        for (int i = 0; i < locked.size(); i++) {
+            plans.add(PostingPlan.post(locked.get(i), postings.get(i), now));
+        }
+        writer.write(tenant, plans, now);
+        return plans.stream().map(PostingPlan::after).toList();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public LockedAccount credit(TenantId tenant, LockedAccount locked, Credit credit, Instant now) {
         return write(tenant, PostingPlan.credit(locked, credit, now), now);
     }

@@ -24,6 +24,11 @@ import java.util.List;
 record PurchaseContext(Tenant tenant, Program program, PurchaseOrder order, Member member, Cart cart, Instant now,
                        List<PricingInput> inputs, List<ReceiptPart> quoted) {
 
+    /** The same purchase recorded at {@code at}: a batch writes all of its purchases at one time. */
+    PurchaseContext recordedAt(Instant at) {
+        return new PurchaseContext(tenant, program, order, member, cart, at, inputs, quoted);
+    }
+
     MemberId memberId() {
         return member == null ? null : member.id();
     }

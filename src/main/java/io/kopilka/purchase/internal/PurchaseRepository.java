@@ -26,70 +26,154 @@ class PurchaseRepository {
     record StoredPurchase(UUID id, UUID memberId, Instant occurredAt, String storeCode) {
     }
 
-    void insert(TenantId tenant, UUID id, String externalId, String storeCode, String channel, MemberId member,
-                Instant occurredAt, PricedCart priced, long programVersion, long rulesVersion, String appliedRulesJson,
-                Cart cart,
-                Instant now) {
-        // One statement for the purchase and all its lines: the lines unnest their columns instead of
-        // a round trip each (the foreign key is checked at the end of the statement).
-        int n = cart.lines().size();
-        Object[] skus = new Object[n];
-        Object[] names = new Object[n];
-        Object[] categories = new Object[n];
-        Object[] quantities = new Object[n];
-        Object[] prices = new Object[n];
-        Object[] amounts = new Object[n];
-        Object[] discounts = new Object[n];
-        Object[] paid = new Object[n];
-        Object[] earned = new Object[n];
-        Object[] redeemed = new Object[n];
+    /** A purchase's first answer and its request's fingerprint, kept in its row. */
+    record KeptAnswer(String requestHash, String response) {
+    }
+
+    /** A purchase to write: its head, its lines as priced, and its answer. */
+    record NewPurchase(UUID id, String externalId, String storeCode, String channel, MemberId member,
+                       Instant occurredAt, PricedCart priced, long programVersion, long rulesVersion,
+                       String appliedRulesJson, Cart cart, KeptAnswer answer) {
+    }
+
+    /**
+     * Writes the purchases, their lines and their answers in one statement, each unless a purchase
+     * with its externalId is there; returns how many were written. An insert of the same externalId
+     * still in flight in another transaction makes this one wait for its end (the unique index), so
+     * a concurrent duplicate finds it.
+     */
+    int insertAll(TenantId tenant, List<NewPurchase> all, Instant now) {
+        int n = all.size();
+        UUID[] ids = new UUID[n];
+        String[] externalIds = new String[n];
+        String[] stores = new String[n];
+        String[] channels = new String[n];
+        UUID[] members = new UUID[n];
+        String[] occurred = new String[n];
+        String[] subtotals = new String[n];
+        String[] totalDiscounts = new String[n];
+        Long[] totalRedeemed = new Long[n];
+        String[] redeemValues = new String[n];
+        String[] payables = new String[n];
+        Long[] totalEarned = new Long[n];
+        Long[] programVersions = new Long[n];
+        Long[] rulesVersions = new Long[n];
+        String[] rules = new String[n];
+        String[] hashes = new String[n];
+        String[] responses = new String[n];
+        List<Object[]> lines = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Cart.Line line = cart.lines().get(i);
-            PricedCart.PricedLine p = priced.lines().get(i);
-            skus[i] = line.sku();
-            names[i] = line.name();
-            categories[i] = line.category();
-            quantities[i] = line.quantity();
-            prices[i] = line.unitPrice();
-            amounts[i] = p.amount();
-            discounts[i] = p.discount();
-            paid[i] = p.paid();
-            earned[i] = p.pointsEarned();
-            redeemed[i] = p.pointsRedeemed();
+            NewPurchase p = all.get(i);
+            PricedCart priced = p.priced();
+            ids[i] = p.id();
+            externalIds[i] = p.externalId();
+            stores[i] = p.storeCode();
+            channels[i] = p.channel();
+            members[i] = p.member() == null ? null : p.member().value();
+            occurred[i] = p.occurredAt().toString();
+            subtotals[i] = priced.subtotal().toPlainString();
+            totalDiscounts[i] = priced.discount().toPlainString();
+            totalRedeemed[i] = priced.pointsRedeemed();
+            redeemValues[i] = priced.redeemValue().toPlainString();
+            payables[i] = priced.payable().toPlainString();
+            totalEarned[i] = priced.pointsEarned();
+            programVersions[i] = p.programVersion();
+            rulesVersions[i] = p.rulesVersion();
+            rules[i] = p.appliedRulesJson();
+            hashes[i] = p.answer().requestHash();
+            responses[i] = p.answer().response();
+            for (int l = 0; l < p.cart().lines().size(); l++) {
+                Cart.Line line = p.cart().lines().get(l);
+                PricedCart.PricedLine paid = priced.lines().get(l);
+                lines.add(new Object[] {p.id(), l, line.sku(), line.name(), line.category(),
+                        line.quantity().toPlainString(), line.unitPrice().toPlainString(),
+                        paid.amount().toPlainString(), paid.discount().toPlainString(), paid.paid().toPlainString(),
+                        paid.pointsEarned(), paid.pointsRedeemed()});
+            }
         }
-        jdbc.sql("""
+        // One statement for every purchase and all their lines: heads and lines unnest their columns
+        // (decimals and times as text, cast in SQL: exact, and independent of the driver's array
+        // support); the lines of a purchase that was not written (its externalId is there) join
+        // no head and are not written either. The foreign key is checked at the end of the statement.
+        return jdbc.sql("""
                 WITH head AS (
                     INSERT INTO purchase (tenant_id, id, external_id, store_code, channel, member_id, occurred_at,
                                           subtotal, discount, points_redeemed, redeem_value, payable, points_earned,
-                                          program_version, rules_version, applied_rules, created_at)
-                    VALUES (:tenant, :purchase, :externalId, :store, :channel, :member, :occurredAt, :subtotal,
-                            :totalDiscount, :totalRedeemed, :redeemValue, :payable, :totalEarned, :version,
-                            :rulesVersion, CAST(:rules AS jsonb), :now)
+                                          program_version, rules_version, applied_rules, created_at, request_hash,
+                                          response)
+                    SELECT :tenant, h.id, h.external_id, h.store, h.channel, h.member, h.occurred_at, h.subtotal,
+                           h.discount, h.redeemed, h.redeem_value, h.payable, h.earned, h.program_version,
+                           h.rules_version, h.rules, CAST(:now AS timestamptz), h.hash, h.response
+                    FROM unnest(CAST(:ids AS uuid[]), CAST(:externalIds AS text[]), CAST(:stores AS text[]),
+                                CAST(:channels AS text[]), CAST(:members AS uuid[]),
+                                CAST(CAST(:occurred AS text[]) AS timestamptz[]),
+                                CAST(CAST(:subtotals AS text[]) AS numeric[]),
+                                CAST(CAST(:discounts AS text[]) AS numeric[]), CAST(:redeemed AS bigint[]),
+                                CAST(CAST(:redeemValues AS text[]) AS numeric[]),
+                                CAST(CAST(:payables AS text[]) AS numeric[]), CAST(:earned AS bigint[]),
+                                CAST(:programVersions AS bigint[]), CAST(:rulesVersions AS bigint[]),
+                                CAST(CAST(:rules AS text[]) AS jsonb[]), CAST(:hashes AS text[]),
+                                CAST(CAST(:responses AS text[]) AS jsonb[]))
+                         AS h(id, external_id, store, channel, member, occurred_at, subtotal, discount, redeemed,
+                              redeem_value, payable, earned, program_version, rules_version, rules, hash, response)
+                    ORDER BY h.external_id
+                    ON CONFLICT (tenant_id, external_id) DO NOTHING
                     RETURNING id
+                ), items AS (
+                    INSERT INTO purchase_item (tenant_id, purchase_id, line, sku, name, category, quantity,
+                                               unit_price, amount, discount, paid, points_earned, points_redeemed)
+                    SELECT :tenant, t.purchase_id, t.line, t.sku, t.name, t.category, t.quantity, t.unit_price,
+                           t.amount, t.discount, t.paid, t.earned, t.redeemed
+                    FROM unnest(CAST(:linePurchases AS uuid[]), CAST(:lineNumbers AS int[]), CAST(:skus AS text[]),
+                                CAST(:names AS text[]), CAST(:categories AS text[]),
+                                CAST(CAST(:quantities AS text[]) AS numeric[]),
+                                CAST(CAST(:prices AS text[]) AS numeric[]),
+                                CAST(CAST(:amounts AS text[]) AS numeric[]),
+                                CAST(CAST(:lineDiscounts AS text[]) AS numeric[]),
+                                CAST(CAST(:paid AS text[]) AS numeric[]), CAST(:lineEarned AS bigint[]),
+                                CAST(:lineRedeemed AS bigint[]))
+                         AS t(purchase_id, line, sku, name, category, quantity, unit_price, amount, discount, paid,
+                              earned, redeemed)
+                    JOIN head ON head.id = t.purchase_id
                 )
-                INSERT INTO purchase_item (tenant_id, purchase_id, line, sku, name, category, quantity, unit_price,
-                                           amount, discount, paid, points_earned, points_redeemed)
-                SELECT :tenant, (SELECT id FROM head), ord - 1, sku, name, category, quantity, unit_price, amount, discount, paid,
-                       earned, redeemed
-                FROM unnest(CAST(:skus AS text[]), CAST(:names AS text[]), CAST(:categories AS text[]),
-                            CAST(CAST(:quantities AS text[]) AS numeric[]), CAST(CAST(:prices AS text[]) AS numeric[]), CAST(CAST(:amounts AS text[]) AS numeric[]),
-                            CAST(CAST(:discounts AS text[]) AS numeric[]), CAST(CAST(:paid AS text[]) AS numeric[]), CAST(:earned AS bigint[]),
-                            CAST(:redeemed AS bigint[]))
-                     WITH ORDINALITY AS t(sku, name, category, quantity, unit_price, amount, discount, paid, earned,
-                                          redeemed, ord)""")
-                .param("tenant", tenant.value()).param("purchase", id).param("externalId", externalId)
-                .param("store", storeCode).param("channel", channel).param("member", member == null ? null : member.value())
-                .param("occurredAt", Timestamp.from(occurredAt)).param("subtotal", priced.subtotal())
-                .param("totalDiscount", priced.discount()).param("totalRedeemed", priced.pointsRedeemed())
-                .param("redeemValue", priced.redeemValue()).param("payable", priced.payable())
-                .param("totalEarned", priced.pointsEarned()).param("version", programVersion)
-                .param("rulesVersion", rulesVersion).param("rules", appliedRulesJson).param("now", Timestamp.from(now))
-                .param("skus", textArray(skus)).param("names", textArray(names))
-                .param("categories", textArray(categories)).param("quantities", numArray(quantities))
-                .param("prices", numArray(prices)).param("amounts", numArray(amounts))
-                .param("discounts", numArray(discounts)).param("paid", numArray(paid))
-                .param("earned", longArray(earned)).param("redeemed", longArray(redeemed))
-                .update();
+                SELECT count(*) FROM head""")
+                .param("tenant", tenant.value()).param("now", now.toString())
+                .param("ids", ids).param("externalIds", externalIds).param("stores", stores)
+                .param("channels", channels).param("members", members).param("occurred", occurred)
+                .param("subtotals", subtotals).param("discounts", totalDiscounts).param("redeemed", totalRedeemed)
+                .param("redeemValues", redeemValues).param("payables", payables).param("earned", totalEarned)
+                .param("programVersions", programVersions).param("rulesVersions", rulesVersions)
+                .param("rules", rules).param("hashes", hashes).param("responses", responses)
+                .param("linePurchases", lines.stream().map(l -> (UUID) l[0]).toArray(UUID[]::new))
+                .param("lineNumbers", lines.stream().map(l -> (Integer) l[1]).toArray(Integer[]::new))
+                .param("skus", column(lines, 2)).param("names", column(lines, 3))
+                .param("categories", column(lines, 4)).param("quantities", column(lines, 5))
+                .param("prices", column(lines, 6)).param("amounts", column(lines, 7))
+                .param("lineDiscounts", column(lines, 8)).param("paid", column(lines, 9))
+                .param("lineEarned", lines.stream().map(l -> (Long) l[10]).toArray(Long[]::new))
+                .param("lineRedeemed", lines.stream().map(l -> (Long) l[11]).toArray(Long[]::new))
+                .query(Long.class).single().intValue();
+    }
+
+    private static String[] column(List<Object[]> rows, int i) {
+        return rows.stream().map(r -> (String) r[i]).toArray(String[]::new);
+    }
+
+    /** Which of these externalIds have a purchase already: their retries replay, and are not written. */
+    java.util.Set<String> recorded(TenantId tenant, List<String> externalIds) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT external_id FROM purchase WHERE tenant_id = :tenant AND external_id = ANY(:externalIds)""")
+                .param("tenant", tenant.value()).param("externalIds", externalIds.toArray(String[]::new))
+                .query(String.class).list());
+    }
+
+    /** The answer kept with the purchase of this externalId, if there is one. */
+    Optional<KeptAnswer> answer(TenantId tenant, String externalId) {
+        return jdbc.sql("""
+                SELECT request_hash, response::text FROM purchase
+                WHERE tenant_id = :tenant AND external_id = :externalId AND response IS NOT NULL""")
+                .param("tenant", tenant.value()).param("externalId", externalId)
+                .query((rs, i) -> new KeptAnswer(rs.getString(1), rs.getString(2))).optional();
     }
 
     /** A stored purchase as the rules saw it: for simulations against history. */

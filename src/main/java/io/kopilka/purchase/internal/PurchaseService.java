@@ -17,6 +17,7 @@ import io.kopilka.shared.PurchaseId;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
 import io.kopilka.shared.idempotency.Idempotency;
+import io.kopilka.shared.idempotency.KeptAnswers;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Service;
  * The purchase module's facade: who may do what (a store's till works its own store), and
  * idempotency, around the collaborators that do the work: {@link PurchaseContexts} reads what a
  * purchase needs, {@link PurchaseQuoter} prices it, {@link PurchaseRecorder} and
- * {@link ReturnRecorder} write it. Answers are kept in their storage shapes ({@link StoredReceipt})
- * with the idempotency keys, so a replay returns the first answer.
+ * {@link ReturnRecorder} write it. Answers are kept in their storage shapes ({@link StoredReceipt}):
+ * a purchase's in its own row, a return's and an Idempotency-Key's in an idempotency row, so a
+ * replay returns the first answer.
  */
 @Service
 class PurchaseService implements Purchases {
@@ -39,22 +41,26 @@ class PurchaseService implements Purchases {
     private final PurchaseContexts contexts;
     private final PurchaseQuoter quoter;
     private final PurchaseRecorder recorder;
+    private final PurchaseBatcher batcher;
     private final ReturnRecorder returns;
     private final PurchaseRepository purchases;
     private final Idempotency idempotency;
+    private final KeptAnswers answers;
 
     PurchaseService(Tenants tenants, Programs programs, Rules rules, PurchaseContexts contexts, PurchaseQuoter quoter,
-                    PurchaseRecorder recorder, ReturnRecorder returns, PurchaseRepository purchases,
-                    Idempotency idempotency) {
+                    PurchaseRecorder recorder, PurchaseBatcher batcher, ReturnRecorder returns, PurchaseRepository purchases,
+                    Idempotency idempotency, KeptAnswers answers) {
         this.tenants = tenants;
         this.programs = programs;
         this.rules = rules;
         this.contexts = contexts;
         this.quoter = quoter;
         this.recorder = recorder;
+        this.batcher = batcher;
         this.returns = returns;
         this.purchases = purchases;
         this.idempotency = idempotency;
+        this.answers = answers;
     }
 
     @Override
@@ -72,35 +78,55 @@ class PurchaseService implements Purchases {
     public Outcome<Receipt> commit(Caller caller, PurchaseOrder order, String idempotencyKey) {
         requireOwnStore(caller, order);
         TenantId tenantId = caller.tenant();
+        String fingerprint = answers.fingerprint(order);
         PurchaseContext c;
         try {
             c = contexts.prepare(tenantId, order);
         } catch (ApiProblem refused) {
             // A till retrying a purchase that went through gets its first answer, even if the purchase
             // would be refused today (backdated too far by now, member erased since).
-            var replay = replay(tenantId, "purchase-request", idempotencyKey, order)
-                    .or(() -> replay(tenantId, "purchase", order.externalId(), order));
-            if (replay.isPresent()) {
-                return Outcome.replay(replay.get().body().toReceipt(tenants.get(tenantId).currency()));
-            }
-            throw refused;
+            return replay(tenantId, idempotencyKey, order, fingerprint).orElseThrow(() -> refused);
         }
-        // The Idempotency-Key row first, then the externalId row, in one transaction: either one
-        // seen before replays the first answer, and a reuse of either with another request is 409.
-        AtomicBoolean replayedByExternalId = new AtomicBoolean();
-        var keyed = idempotency.run(tenantId, "purchase-request", idempotencyKey, order, StoredReceipt.class, () -> {
-            var byExternalId = idempotency.run(tenantId, "purchase", order.externalId(), order, StoredReceipt.class,
-                    () -> StoredReceipt.of(recorder.record(c)));
-            replayedByExternalId.set(byExternalId.replayed());
-            return byExternalId.body();
-        });
-        return new Outcome<>(keyed.body().toReceipt(c.tenant().currency()),
-                keyed.replayed() || replayedByExternalId.get());
+        try {
+            if (idempotencyKey == null || idempotencyKey.isBlank()) {
+                // The usual way: written with whatever other purchases are waiting (group commit).
+                PurchaseRecorder.Result result = batcher.record(new PurchaseRecorder.Attempt(c, fingerprint));
+                if (result.refused() != null) {
+                    throw result.refused();
+                }
+                if (result.alreadyRecorded()) {
+                    throw new PurchaseRecorder.AlreadyRecorded();
+                }
+                // Through its stored shape, as a replay will read it: the first answer and its replays agree.
+                return Outcome.created(StoredReceipt.of(result.receipt()).toReceipt(c.tenant().currency()));
+            }
+            // The purchase keeps its answer for its externalId; an Idempotency-Key has a row of its own
+            // in the same transaction: either one seen before replays the first answer, and a reuse of
+            // either with another request is 409.
+            var keyed = idempotency.run(tenantId, "purchase-request", idempotencyKey, order, StoredReceipt.class,
+                    () -> StoredReceipt.of(recorder.record(c, fingerprint)));
+            return new Outcome<>(keyed.body().toReceipt(c.tenant().currency()), keyed.replayed());
+        } catch (PurchaseRecorder.AlreadyRecorded recorded) {
+            return replay(tenantId, null, order, fingerprint).orElseThrow(
+                    () -> new IllegalStateException("A purchase of externalId " + order.externalId()
+                            + " is recorded without its answer"));
+        } catch (ApiProblem refused) {
+            // Refused under the member's lock, nothing written: a retry of a purchase that went through
+            // meanwhile (its coupon used by itself) gets its first answer.
+            return replay(tenantId, idempotencyKey, order, fingerprint).orElseThrow(() -> refused);
+        }
     }
 
-    private Optional<Outcome<StoredReceipt>> replay(TenantId tenantId, String scope, String key, PurchaseOrder order) {
-        return key == null || key.isBlank() ? Optional.empty()
-                : idempotency.replay(tenantId, scope, key, order, StoredReceipt.class);
+    /** The first answer to this order, by its Idempotency-Key or its externalId; empty for a new one. */
+    private Optional<Outcome<Receipt>> replay(TenantId tenantId, String idempotencyKey, PurchaseOrder order,
+                                              String fingerprint) {
+        Optional<Outcome<StoredReceipt>> kept = idempotencyKey == null || idempotencyKey.isBlank() ? Optional.empty()
+                : idempotency.replay(tenantId, "purchase-request", idempotencyKey, order, StoredReceipt.class);
+        if (kept.isEmpty()) {
+            kept = purchases.answer(tenantId, order.externalId())
+                    .map(a -> answers.replay(a.requestHash(), a.response(), fingerprint, StoredReceipt.class));
+        }
+        return kept.map(o -> Outcome.replay(o.body().toReceipt(tenants.get(tenantId).currency())));
     }
 
     @Override

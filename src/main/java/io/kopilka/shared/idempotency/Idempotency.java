@@ -4,17 +4,11 @@ import io.kopilka.shared.Now;
 import io.kopilka.shared.Outcome;
 import io.kopilka.shared.TenantId;
 import io.kopilka.shared.error.ApiProblem;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a write at most once per (tenant, scope, key) and remembers its answer.
@@ -30,14 +24,13 @@ public class Idempotency {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final JsonMapper json;
+    private final KeptAnswers answers;
     private final Clock clock;
 
-    public Idempotency(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, Clock clock) {
+    public Idempotency(JdbcClient jdbc, TransactionTemplate tx, KeptAnswers answers, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
-        // A replay must be the first answer to the letter: keep each time's own offset.
-        this.json = json.rebuild().disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).build();
+        this.answers = answers;
         this.clock = clock;
     }
 
@@ -69,7 +62,7 @@ public class Idempotency {
             jdbc.sql("""
                     UPDATE idempotency_key SET response = CAST(:response AS jsonb)
                     WHERE tenant_id = :tenant AND scope = :scope AND key = :key""")
-                    .param("response", json.writeValueAsString(body))
+                    .param("response", answers.write(body))
                     .param("tenant", tenant.value()).param("scope", scope).param("key", key)
                     .update();
             return new Outcome<>(body, false);
@@ -110,7 +103,7 @@ public class Idempotency {
         jdbc.sql("""
                 UPDATE idempotency_key SET response = CAST(:answer AS jsonb)
                 WHERE tenant_id = :tenant AND scope = :scope AND response ->> 'id' = :id""")
-                .param("answer", json.writeValueAsString(answer))
+                .param("answer", answers.write(answer))
                 .param("tenant", tenant.value()).param("scope", scope).param("id", id).update();
     }
 
@@ -134,20 +127,10 @@ public class Idempotency {
                 WHERE tenant_id = :tenant AND scope = :scope AND key = :key""")
                 .param("tenant", tenant.value()).param("scope", scope).param("key", key)
                 .query(Stored.class).single();
-        if (!stored.requestHash().equals(fingerprint)) {
-            throw ApiProblem.conflict("idempotency_conflict",
-                    "This idempotency key was already used with a different request");
-        }
-        return new Outcome<>(json.readValue(stored.response(), type), true);
+        return answers.replay(stored.requestHash(), stored.response(), fingerprint, type);
     }
 
     private String fingerprint(Object request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return answers.fingerprint(request);
     }
 }
