@@ -22,6 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * coordinated omission. The bodies are bench/load.lua's: random seeded members by phone, 2-6 items,
  * 30% redeeming a few points.
  *
+ * The first WARMUP seconds (5) are sent on the same schedule and not counted: the generator's own JIT
+ * would otherwise make its first requests late, and their lateness would count as the service's.
+ *
  * Usage (JDK 25, no build): java bench/OpenLoop.java URL RATE SECONDS OUT
  * Environment: KOPILKA_KEY, MEMBERS. OUT gets the wrk script's keys (requests, p50_us, ...).
  */
@@ -39,8 +42,11 @@ public class OpenLoop {
         int members = Integer.parseInt(System.getenv("MEMBERS"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        int total = rate * seconds;
+        int warm = rate * Integer.parseInt(System.getenv().getOrDefault("OPEN_LOOP_WARMUP", "5"));
+        int total = warm + rate * seconds;
         long[] latencies = new long[total];
+        // One never answered counts as the timeout.
+        Arrays.fill(latencies, TimeUnit.SECONDS.toNanos(10));
         AtomicInteger answered = new AtomicInteger();
         AtomicLong errorsStatus = new AtomicLong();
         AtomicLong errorsOther = new AtomicLong();
@@ -60,9 +66,9 @@ public class OpenLoop {
                     .POST(HttpRequest.BodyPublishers.ofString(body(random, members, i))).build();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, failure) -> {
                 latencies[slot] = System.nanoTime() - due;
-                if (failure != null) {
+                if (slot >= warm && failure != null) {
                     errorsOther.incrementAndGet();
-                } else if (r.statusCode() >= 400) {
+                } else if (slot >= warm && r.statusCode() >= 400) {
                     errorsStatus.incrementAndGet();
                 }
                 answered.incrementAndGet();
@@ -70,16 +76,17 @@ public class OpenLoop {
             });
         }
         done.await(30, TimeUnit.SECONDS);
-        long elapsedUs = (System.nanoTime() - start) / 1000;
-        int n = answered.get();
-        long[] sorted = Arrays.copyOf(latencies, total);
+        long elapsedUs = (System.nanoTime() - start) / 1000 - warm * (period / 1000);
+        int n = answered.get() - warm;
+        long[] sorted = Arrays.copyOfRange(latencies, warm, total);
         Arrays.sort(sorted);
+        int counted = sorted.length;
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             w.printf("requests=%d%nduration_us=%d%nerrors_status=%d%nerrors_connect=0%nerrors_read=%d%n"
                             + "errors_write=0%nerrors_timeout=%d%n", n, elapsedUs, errorsStatus.get(),
-                    errorsOther.get(), total - n);
+                    errorsOther.get(), counted - n);
             w.printf("p50_us=%d%np99_us=%d%np999_us=%d%nmax_us=%d%nrate=%d%n", percentile(sorted, 50),
-                    percentile(sorted, 99), percentile(sorted, 99.9), sorted[total - 1] / 1000, rate);
+                    percentile(sorted, 99), percentile(sorted, 99.9), sorted[counted - 1] / 1000, rate);
         }
         System.exit(0);
     }

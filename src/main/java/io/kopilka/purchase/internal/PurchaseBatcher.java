@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,15 +33,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * under much load the batches grow by themselves (TigerBeetle's batching, and PostgreSQL's own
  * group commit, work the same way).
  *
- * <p>A purchase of a member already in the batch waits for the next one, so two purchases of one
- * member apply in order, each under the lock, the second seeing the first. A batch that fails as a
+ * <p>A purchase of a member already in the batch waits for the next one: two purchases of one member
+ * are never priced from the same account, each is priced under the lock and sees the one before.
+ * (Two of them sent at once by two tills may be taken by two writers and apply in either order,
+ * as they may without batching.) A batch that fails as a
  * whole (a participant refusing a purchase after its points were planned, a deadlock on a rule's
  * budget with another batch, an externalId written meanwhile) rolls back, and its purchases are
- * recorded one by one, each with its own answer: a purchase is never lost or written twice.
+ * recorded one by one, each with its own answer (a deadlock's victim alone is tried again): a
+ * purchase is never lost or written twice.
  */
 @Component
 class PurchaseBatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PurchaseBatcher.class);
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final PurchaseRecorder recorder;
     private final TransactionTemplate tx;
@@ -108,9 +113,21 @@ class PurchaseBatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * One purchase in a transaction of its own. Chosen as a deadlock's victim (a batch holding a
+     * rule's budget row, a referrer's account), it is tried again: nothing of it was written.
+     */
     private PurchaseRecorder.Result alone(PurchaseRecorder.Attempt attempt) {
-        return tx.execute(s -> recorder.recordAll(attempt.context().tenant().id(), List.of(attempt), Now.of(clock)))
-                .getFirst();
+        for (int attemptNo = 1; ; attemptNo++) {
+            try {
+                return tx.execute(s -> recorder.recordAll(attempt.context().tenant().id(), List.of(attempt),
+                        Now.of(clock))).getFirst();
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attemptNo == DEADLOCK_ATTEMPTS) {
+                    throw deadlock;
+                }
+            }
+        }
     }
 
     private void write() {
@@ -123,7 +140,17 @@ class PurchaseBatcher implements SmartLifecycle {
                 return;
             }
             if (first != null) {
-                write(batch(first));
+                List<Pending> batch = batch(first);
+                try {
+                    write(batch);
+                } catch (Throwable unexpected) {
+                    log.error("The purchase writer failed on a batch of {}", batch.size(), unexpected);
+                } finally {
+                    // Whatever happened, no request waits for ever.
+                    for (Pending p : batch) {
+                        p.answer().completeExceptionally(new IllegalStateException("The purchase writer failed"));
+                    }
+                }
             }
         }
     }
@@ -164,30 +191,30 @@ class PurchaseBatcher implements SmartLifecycle {
         List<PurchaseRecorder.Attempt> attempts = batch.stream().map(Pending::attempt).toList();
         List<PurchaseRecorder.Result> results;
         sizes.record(batch.size());
+        if (batch.size() == 1) {
+            answer(batch.getFirst());
+            return;
+        }
         try {
             results = tx.execute(s -> recorder.recordAll(tenant, attempts, Now.of(clock)));
         } catch (RuntimeException failed) {
-            if (batch.size() == 1) {
-                batch.getFirst().answer().completeExceptionally(failed);
-                return;
-            }
             rollbacks.increment();
             log.debug("A batch of {} purchases rolled back ({}); recording them one by one", batch.size(),
                     failed.toString());
-            for (Pending p : batch) {
-                try {
-                    p.answer().complete(alone(p.attempt()));
-                } catch (RuntimeException alone) {
-                    p.answer().completeExceptionally(alone);
-                }
-            }
+            batch.forEach(this::answer);
             return;
-        } catch (Error fatal) {
-            batch.forEach(p -> p.answer().completeExceptionally(fatal));
-            throw fatal;
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).answer().complete(results.get(i));
+        }
+    }
+
+    /** Records the purchase alone and answers with what became of it, or with what it threw. */
+    private void answer(Pending p) {
+        try {
+            p.answer().complete(alone(p.attempt()));
+        } catch (RuntimeException failed) {
+            p.answer().completeExceptionally(failed);
         }
     }
 

@@ -102,24 +102,6 @@ class PurchaseRecorder {
     }
 
     /**
-     * Records one purchase.
-     *
-     * @throws AlreadyRecorded when a purchase with the order's externalId is there
-     * @throws ApiProblem      when it is refused
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    Receipt record(PurchaseContext c, String requestHash) {
-        Result result = recordAll(c.tenant().id(), List.of(new Attempt(c, requestHash)), c.now()).getFirst();
-        if (result.refused() != null) {
-            throw result.refused();
-        }
-        if (result.alreadyRecorded()) {
-            throw new AlreadyRecorded();
-        }
-        return result.receipt();
-    }
-
-    /**
      * Records the purchases of one tenant, each member's and each externalId at most once, at
      * {@code now}; returns what became of each, in order.
      *

@@ -21,6 +21,7 @@ import io.kopilka.shared.idempotency.KeptAnswers;
 import io.kopilka.tenant.Caller;
 import io.kopilka.tenant.Tenant;
 import io.kopilka.tenant.Tenants;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Service;
@@ -77,6 +78,7 @@ class PurchaseService implements Purchases {
     @Override
     public Outcome<Receipt> commit(Caller caller, PurchaseOrder order, String idempotencyKey) {
         requireOwnStore(caller, order);
+        Idempotency.checkKey(idempotencyKey);
         TenantId tenantId = caller.tenant();
         String fingerprint = answers.fingerprint(order);
         PurchaseContext c;
@@ -101,15 +103,27 @@ class PurchaseService implements Purchases {
                 return Outcome.created(StoredReceipt.of(result.receipt()).toReceipt(c.tenant().currency()));
             }
             // The purchase keeps its answer for its externalId; an Idempotency-Key has a row of its own
-            // in the same transaction: either one seen before replays the first answer, and a reuse of
-            // either with another request is 409.
-            var keyed = idempotency.run(tenantId, "purchase-request", idempotencyKey, order, StoredReceipt.class,
-                    () -> StoredReceipt.of(recorder.record(c, fingerprint)));
-            return new Outcome<>(keyed.body().toReceipt(c.tenant().currency()), keyed.replayed());
+            // in the same transaction: either one seen before replays the first answer (the key then
+            // keeps it too), and a reuse of either with another request is 409.
+            AtomicBoolean replayedByExternalId = new AtomicBoolean();
+            var keyed = idempotency.run(tenantId, "purchase-request", idempotencyKey, order, StoredReceipt.class, () -> {
+                PurchaseRecorder.Result result = recorder.recordAll(tenantId,
+                        List.of(new PurchaseRecorder.Attempt(c, fingerprint)), c.now()).getFirst();
+                if (result.refused() != null) {
+                    throw result.refused();
+                }
+                if (result.alreadyRecorded()) {
+                    replayedByExternalId.set(true);
+                    return keptAnswer(tenantId, order, fingerprint).orElseThrow(PurchaseRecorder.AlreadyRecorded::new)
+                            .body();
+                }
+                return StoredReceipt.of(result.receipt());
+            });
+            return new Outcome<>(keyed.body().toReceipt(c.tenant().currency()),
+                    keyed.replayed() || replayedByExternalId.get());
         } catch (PurchaseRecorder.AlreadyRecorded recorded) {
-            return replay(tenantId, null, order, fingerprint).orElseThrow(
-                    () -> new IllegalStateException("A purchase of externalId " + order.externalId()
-                            + " is recorded without its answer"));
+            return replay(tenantId, null, order, fingerprint).orElseThrow(() -> ApiProblem.conflict(
+                    "idempotency_conflict", "A purchase with this externalId is recorded, and its answer is not kept"));
         } catch (ApiProblem refused) {
             // Refused under the member's lock, nothing written: a retry of a purchase that went through
             // meanwhile (its coupon used by itself) gets its first answer.
@@ -123,10 +137,19 @@ class PurchaseService implements Purchases {
         Optional<Outcome<StoredReceipt>> kept = idempotencyKey == null || idempotencyKey.isBlank() ? Optional.empty()
                 : idempotency.replay(tenantId, "purchase-request", idempotencyKey, order, StoredReceipt.class);
         if (kept.isEmpty()) {
-            kept = purchases.answer(tenantId, order.externalId())
-                    .map(a -> answers.replay(a.requestHash(), a.response(), fingerprint, StoredReceipt.class));
+            kept = keptAnswer(tenantId, order, fingerprint);
         }
         return kept.map(o -> Outcome.replay(o.body().toReceipt(tenants.get(tenantId).currency())));
+    }
+
+    /**
+     * The answer kept for the order's externalId: in its purchase row, or, for a purchase recorded
+     * before purchases kept their answers, in its idempotency row (scope {@code purchase}).
+     */
+    private Optional<Outcome<StoredReceipt>> keptAnswer(TenantId tenantId, PurchaseOrder order, String fingerprint) {
+        return purchases.answer(tenantId, order.externalId())
+                .map(a -> answers.replay(a.requestHash(), a.response(), fingerprint, StoredReceipt.class))
+                .or(() -> idempotency.replay(tenantId, "purchase", order.externalId(), order, StoredReceipt.class));
     }
 
     @Override

@@ -34,6 +34,13 @@ public class Idempotency {
         this.clock = clock;
     }
 
+    /** Refuses a key longer than {@link #MAX_KEY_LENGTH} (400), before anything else is done with it. */
+    public static void checkKey(String key) {
+        if (key != null && key.length() > MAX_KEY_LENGTH) {
+            throw ApiProblem.invalid("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+    }
+
     /**
      * Runs {@code action} in a transaction. With a null or blank key it simply runs once; with a key
      * the request is fingerprinted and the first answer is replayed for the same request.
@@ -43,9 +50,7 @@ public class Idempotency {
         if (key == null || key.isBlank()) {
             return new Outcome<>(tx.execute(status -> action.get()), false);
         }
-        if (key.length() > MAX_KEY_LENGTH) {
-            throw ApiProblem.invalid("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
-        }
+        checkKey(key);
         String fingerprint = fingerprint(request);
         return tx.execute(status -> {
             int inserted = jdbc.sql("""
