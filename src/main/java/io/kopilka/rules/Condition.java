@@ -37,7 +37,12 @@ public final class Condition {
             .addVar("now", SimpleType.TIMESTAMP)
             .setResultType(SimpleType.BOOL)
             .build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+    // The planner runtime: the checked expression is planned once into a tree of evaluators, instead
+    // of the standard runtime interpreting the AST at every evaluation (docs/performance.md).
+    // It compares numbers of different types (an int with a double) as numbers: a comparison the
+    // standard runtime failed at run time (and the rule was skipped) now holds or not.
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.plannerRuntimeBuilder()
+            .setOptions(OPTIONS.toBuilder().enableHeterogeneousNumericComparisons(true).build()).build();
 
     private final String source;
     private final CelRuntime.Program program;
