@@ -2,11 +2,13 @@ package io.kopilka.shared.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -104,6 +106,7 @@ class DatabaseConfiguration {
      * that is being restarted. With an external database it is the plain pool.
      */
     static final class GuardedDataSource extends HikariDataSource {
+        private static final long WAIT_SLICE_MS = 250;
         private final EmbeddedPostgresServer server;
 
         GuardedDataSource(HikariConfig config, EmbeddedPostgresServer server) {
@@ -125,7 +128,27 @@ class DatabaseConfiguration {
             if (unavailable != null) {
                 throw new SQLTransientConnectionException(unavailable, "08001");
             }
-            return super.getConnection();
+            if (server == null || !(getHikariPoolMXBean() instanceof HikariPool pool)) {
+                return super.getConnection();
+            }
+            // The pool's timeout in slices: a request that began to wait just before the server was
+            // known to be down (its watchdog looks every few hundred milliseconds) gives up at the next
+            // slice and answers 503, instead of waiting the whole timeout for a server being restarted.
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(getConnectionTimeout());
+            while (true) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                try {
+                    return pool.getConnection(Math.max(1, Math.min(WAIT_SLICE_MS, left)));
+                } catch (SQLTransientConnectionException timedOut) {
+                    String down = server.unavailable();
+                    if (down != null) {
+                        throw new SQLTransientConnectionException(down, "08001", timedOut);
+                    }
+                    if (left <= WAIT_SLICE_MS) {
+                        throw timedOut;
+                    }
+                }
+            }
         }
     }
 
