@@ -1,6 +1,7 @@
 package io.kopilka.purchase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.kopilka.testing.Api;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +109,8 @@ class PurchaseCrashIT extends IntegrationTest {
                         return null;
                     });
                 }
-                Instant deadline = Instant.now().plusSeconds(120);
-                while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && Instant.now().isBefore(deadline)) {
-                    Thread.sleep(5);
-                }
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL);
                 first.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful anything
                 first.waitFor();
                 killed.set(true);
@@ -189,23 +187,13 @@ class PurchaseCrashIT extends IntegrationTest {
         return pb.start();
     }
 
-    private static void awaitHealthy(int port) throws Exception {
+    private static void awaitHealthy(int port) {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException starting) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the service did not become healthy on port " + port);
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+        // Not listening yet is an IOException: ignored until the service answers 200.
+        await("the service healthy on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private static int freePort() throws IOException {

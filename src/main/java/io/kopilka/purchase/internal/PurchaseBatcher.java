@@ -187,14 +187,14 @@ class PurchaseBatcher implements SmartLifecycle {
     }
 
     private void write(List<Pending> batch) {
-        TenantId tenant = batch.getFirst().tenant();
-        List<PurchaseRecorder.Attempt> attempts = batch.stream().map(Pending::attempt).toList();
-        List<PurchaseRecorder.Result> results;
         sizes.record(batch.size());
         if (batch.size() == 1) {
             answer(batch.getFirst());
             return;
         }
+        TenantId tenant = batch.getFirst().tenant();
+        List<PurchaseRecorder.Attempt> attempts = batch.stream().map(Pending::attempt).toList();
+        List<PurchaseRecorder.Result> results;
         try {
             results = tx.execute(s -> recorder.recordAll(tenant, attempts, Now.of(clock)));
         } catch (RuntimeException failed) {

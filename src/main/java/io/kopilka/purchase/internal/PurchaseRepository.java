@@ -261,14 +261,6 @@ class PurchaseRepository {
                 .param("tenant", tenant.value()).param("purchase", purchase).update();
     }
 
-    private static String[] textArray(Object[] values) {
-        String[] out = new String[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (String) values[i];
-        }
-        return out;
-    }
-
     /** Decimals travel as text and are cast in SQL: exact, and independent of driver array support. */
     private static String[] numArray(Object[] values) {
         String[] out = new String[values.length];
